@@ -75,6 +75,8 @@ export interface ReportRow {
   readonly category: string;
   readonly accountClass: AccountClass;
   readonly amounts: Amounts;
+  /** The factor that made the source's amounts costs-positive: source cell value = amount × sign. */
+  readonly sign: 1 | -1;
   readonly comment: string;
   /**
    * Bit i set when `AMOUNT_FIELDS[i]` was read from a number stored as text: such a
@@ -90,6 +92,7 @@ export interface TotalsRow {
   readonly month: number;
   /** The label cell's text, e.g. `Summa Specialistvård`. */
   readonly label: string;
+  /** As in the source (not sign-normalised, since a total mixes costs and income). */
   readonly amounts: Amounts;
 }
 
@@ -130,8 +133,10 @@ export interface Measure {
   readonly comment: string;
   readonly links: MeasureLinks;
   readonly plannedAnnual: number | null;
-  /** 1–12 within the report year; null when missing or outside the year. */
+  /** Start month 1–12 as written; null when missing or unreadable. */
   readonly startMonth: number | null;
+  /** The start's year when the cell gives one (`2024-03`), else null (= the report year). */
+  readonly startYear: number | null;
   /** Planned effect per month (index 0 = January) when the sheet has phasing columns. */
   readonly phasing: readonly number[] | null;
   readonly sheet: string;

@@ -157,7 +157,7 @@ export interface Programme {
   readonly targetCell: string;
 }
 
-export type OwnedSheetKind = "variance" | "variance-detail" | "measures" | "hired-staff" | "findings" | "keys";
+export type OwnedSheetKind = "variance" | "variance-detail" | "measures" | "hired-staff" | "findings" | "keys" | "settings";
 
 export interface OwnedSheet {
   readonly name: string;

@@ -3,7 +3,7 @@
  * (`*.test.tsx`) in jsdom. Slow suites that need LibreOffice or Chromium live in their
  * own projects so they can be run alone (`npm run test:lo`, `npm run test:e2e`).
  */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }];
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 
 const base = {
   transform: { "^.+\\.tsx?$": tsJest },

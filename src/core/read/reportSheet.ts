@@ -1,0 +1,340 @@
+import { a1 } from "../address";
+import { finding } from "../findings";
+import { formatNumber } from "../format";
+import { RULES } from "../rules";
+import type { AmountField, CellValue, Finding, ReportField, SheetSnapshot } from "../types";
+import { AMOUNT_FIELDS, isBlank, isCellError } from "../types";
+import { ExtraColumns, nonBlankSpan } from "./extraColumns";
+import type { HeaderMatch } from "./headers";
+import { KEY_HEADER_FIELDS } from "./headers";
+import { parseMonthNumberCell, parsePeriodCell, parseYearCell } from "./months";
+import { readAmount } from "./numbers";
+import { displayText, foldWords, keyText } from "./text";
+
+/** A detail row as read, before classification and sign normalisation. */
+export interface RawRow {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly month: number;
+  /** The row's own year (ledger periods); null on month sheets. */
+  readonly year: number | null;
+  readonly division: string;
+  readonly costCentre: string;
+  readonly account: string;
+  readonly accountName: string;
+  readonly category: string;
+  /** Source values in `AMOUNT_FIELDS` order; null where blank or unusable. */
+  readonly amounts: (number | null)[];
+  readonly comment: string;
+  readonly textNumbers: number;
+}
+
+export interface RawTotalsRow {
+  readonly row: number;
+  readonly month: number;
+  readonly year: number | null;
+  readonly label: string;
+  readonly amounts: (number | null)[];
+}
+
+export interface ReportSheetRead {
+  readonly rows: RawRow[];
+  readonly totals: RawTotalsRow[];
+  readonly findings: Finding[];
+  readonly lastDataRow: number;
+  /** Columns the reader does not use. */
+  readonly extraColumns: { readonly column: number; readonly header: string }[];
+}
+
+/** How the rows of a sheet get their month. */
+export type MonthSource =
+  | { readonly kind: "sheet"; readonly month: number; readonly date1904: boolean }
+  | { readonly kind: "ledger"; readonly date1904: boolean };
+
+const TOTALS_WORDS = ["summa", "totalt", "total", "delsumma", "totalsumma", "sum", "s a", "summering", "subtotal", "grand total"];
+
+/** `Summa Primärvård`, `Totalt`, `S:a ansvar 41010`: a label that marks a totals row. */
+export function isTotalsLabel(text: string): boolean {
+  const folded = foldWords(text);
+  return TOTALS_WORDS.some((w) => folded === w || folded.startsWith(`${w} `));
+}
+
+const KEY_FIELDS: readonly ReportField[] = ["division", "costCentre", "account", "accountName", "category"];
+
+const FIELD_NAMES: Readonly<Record<ReportField, { sv: string; en: string }>> = {
+  division: { sv: "förvaltning", en: "division" },
+  costCentre: { sv: "ansvar", en: "cost centre" },
+  account: { sv: "konto", en: "account" },
+  accountName: { sv: "kontonamn", en: "account name" },
+  category: { sv: "kostnadsslag", en: "category" },
+  budget: { sv: "budget", en: "budget" },
+  actual: { sv: "utfall", en: "actual" },
+  variance: { sv: "avvikelse", en: "variance" },
+  priorYear: { sv: "utfall föregående år", en: "prior-year actual" },
+  budgetYtd: { sv: "budget ackumulerat", en: "budget year to date" },
+  actualYtd: { sv: "utfall ackumulerat", en: "actual year to date" },
+  priorYearYtd: { sv: "utfall ackumulerat föregående år", en: "prior-year actual year to date" },
+  annualBudget: { sv: "årsbudget", en: "annual budget" },
+  forecast: { sv: "prognos", en: "forecast" },
+  comment: { sv: "kommentar", en: "comment" },
+  period: { sv: "period", en: "period" },
+  year: { sv: "år", en: "year" },
+  monthNumber: { sv: "månad", en: "month" },
+};
+
+export function fieldName(field: ReportField): { sv: string; en: string } {
+  return FIELD_NAMES[field];
+}
+
+/**
+ * Reads the rows below a report header. Every non-empty cell ends up used or in a
+ * finding: amounts (numbers, or text numbers with a warning), keys, comments, totals
+ * rows, headings that name a division for the rows below, notes, and columns the
+ * reader does not use (listed once per column).
+ */
+export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportField>, months: MonthSource): ReportSheetRead {
+  const findings: Finding[] = [];
+  const rows: RawRow[] = [];
+  const totals: RawTotalsRow[] = [];
+  const columns = header.columns;
+  const name = sheet.name;
+  const left = sheet.left;
+
+  const amountColumns: { field: AmountField; index: number; column: number }[] = [];
+  AMOUNT_FIELDS.forEach((field, index) => {
+    const column = columns[field];
+    if (column !== undefined) amountColumns.push({ field, index, column });
+  });
+  const keyColumns = KEY_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({ field: f, column: columns[f] as number }));
+  const used = new Set<number>(Object.values(columns) as number[]);
+
+  const extras = new ExtraColumns(used, left);
+
+  let division = "";
+  let lastDataRow = header.row;
+  const cellAt = (cells: readonly CellValue[], column: number): CellValue | undefined => cells[column - left];
+
+  const badCell = (row: number, column: number, value: CellValue, field: ReportField) => {
+    const where = FIELD_NAMES[field];
+    if (isCellError(value)) {
+      findings.push(
+        finding(RULES.errorValue, name, a1(row, column), {
+          sv: `Felvärdet ${value.error} i kolumnen ${where.sv}; cellen räknas inte.`,
+          en: `Error value ${value.error} in the ${where.en} column; the cell is not counted.`,
+        }),
+      );
+    } else {
+      findings.push(
+        finding(RULES.unusableCell, name, a1(row, column), {
+          sv: `Värdet ”${displayText(value)}” kan inte användas som ${where.sv}.`,
+          en: `The value “${displayText(value)}” cannot be used as ${where.en}.`,
+        }),
+      );
+    }
+  };
+
+  const periodColumn = columns.period;
+  const yearColumn = columns.year;
+  const monthColumn = columns.monthNumber;
+
+  for (let r = header.row - sheet.top + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (!cells || cells.length === 0) continue;
+    const row = sheet.top + r;
+    if (!extras.scan(cells, row)) continue;
+    lastDataRow = row;
+
+    // Keys
+    const keys: Record<string, string> = {};
+    let anyKey = false;
+    let label = "";
+    for (const { field, column } of keyColumns) {
+      const value = cellAt(cells, column);
+      const text = keyText(value);
+      if (text === undefined) {
+        badCell(row, column, value as CellValue, field);
+        keys[field] = "";
+        continue;
+      }
+      keys[field] = text;
+      if (text !== "") {
+        anyKey = true;
+        if (label === "" && isTotalsLabel(text)) label = text;
+      }
+    }
+    // A totals label can also stand in the first column when that column holds no key.
+    if (label === "") {
+      const first = cellAt(cells, left);
+      if (!used.has(left) && typeof first === "string" && isTotalsLabel(first)) label = first.trim();
+    }
+
+    // Amounts
+    const amounts: (number | null)[] = [null, null, null, null, null, null, null, null, null];
+    let anyAmount = false;
+    let textNumbers = 0;
+    for (const { field, index, column } of amountColumns) {
+      const value = cellAt(cells, column);
+      const amount = readAmount(value);
+      switch (amount.kind) {
+        case "blank":
+          break;
+        case "number":
+          amounts[index] = amount.value;
+          anyAmount = true;
+          if (amount.fromText) {
+            textNumbers |= 1 << index;
+            findings.push(
+              finding(RULES.textNumber, name, a1(row, column), {
+                sv: `Talet ”${displayText(value)}” är lagrat som text; läst som ${formatNumber(amount.value, "sv", 2)}. Excels SUMMA räknar inte text.`,
+                en: `The number “${displayText(value)}” is stored as text; read as ${formatNumber(amount.value, "en", 2)}. Excel's SUM does not count text.`,
+              }),
+            );
+          }
+          break;
+        case "error":
+          anyAmount = true;
+          findings.push(
+            finding(RULES.errorValue, name, a1(row, column), {
+              sv: `Felvärdet ${amount.error} i kolumnen ${FIELD_NAMES[field].sv}; cellen räknas inte.`,
+              en: `Error value ${amount.error} in the ${FIELD_NAMES[field].en} column; the cell is not counted.`,
+            }),
+          );
+          break;
+        case "invalid":
+          anyAmount = true;
+          findings.push(
+            finding(RULES.notANumber, name, a1(row, column), {
+              sv: `”${displayText(value)}” är inget belopp (kolumnen ${FIELD_NAMES[field].sv}); cellen räknas inte.`,
+              en: `“${displayText(value)}” is not an amount (the ${FIELD_NAMES[field].en} column); the cell is not counted.`,
+            }),
+          );
+          break;
+      }
+    }
+
+    // Comment
+    let comment = "";
+    if (columns.comment !== undefined) {
+      const value = cellAt(cells, columns.comment);
+      if (isCellError(value)) badCell(row, columns.comment, value, "comment");
+      else if (typeof value === "boolean") badCell(row, columns.comment, value, "comment");
+      else comment = displayText(value);
+    }
+
+    // Month of the row
+    let month: number;
+    let year: number | null = null;
+    if (months.kind === "sheet") {
+      month = months.month;
+      if (periodColumn !== undefined) {
+        const value = cellAt(cells, periodColumn);
+        const period = isBlank(value) ? null : parsePeriodCell(value, months.date1904);
+        if (!isBlank(value) && (period === null || period.month !== month)) {
+          findings.push(
+            finding(RULES.mixedMonths, name, a1(row, periodColumn), {
+              sv: `Perioden ”${displayText(value)}” hör inte till bladets månad; raden räknas till bladets månad.`,
+              en: `The period “${displayText(value)}” is not the sheet's month; the row is counted in the sheet's month.`,
+            }),
+          );
+        }
+      }
+    } else {
+      const resolved = ledgerMonth(cells, left, periodColumn, yearColumn, monthColumn, months.date1904);
+      if (resolved === null) {
+        if (!anyAmount && !anyKey) {
+          if (comment !== "") findings.push(noteRowFinding(name, row, left, cells));
+          continue;
+        }
+        const column = periodColumn ?? monthColumn ?? yearColumn ?? left;
+        findings.push(
+          finding(RULES.badPeriod, name, a1(row, column), {
+            sv: `Perioden ”${displayText(cellAt(cells, column))}” kan inte tolkas; raden räknas inte.`,
+            en: `The period “${displayText(cellAt(cells, column))}” cannot be read; the row is not counted.`,
+          }),
+        );
+        continue;
+      }
+      month = resolved.month;
+      year = resolved.year;
+    }
+
+    if (label !== "" || (anyAmount && !anyKey)) {
+      totals.push({ row, month, year, label, amounts });
+      continue;
+    }
+    const account = keys.account ?? "";
+    const costCentre = keys.costCentre ?? "";
+    if (!anyAmount && account === "" && costCentre === "") {
+      // A row with only a division is a heading for the rows below it; other text is a note.
+      const onlyDivision = !!keys.division && keyColumns.every((k) => k.field === "division" || keys[k.field] === "") && comment === "";
+      if (onlyDivision) {
+        division = keys.division;
+      } else {
+        findings.push(noteRowFinding(name, row, left, cells));
+      }
+      continue;
+    }
+    if (keys.division) division = keys.division;
+    if (account === "" && costCentre === "") {
+      const firstKey = keyColumns.find((k) => keys[k.field] !== "") ?? keyColumns[0];
+      findings.push(
+        finding(RULES.missingKey, name, a1(row, firstKey ? firstKey.column : left), {
+          sv: "Raden har belopp men varken konto eller ansvar; den räknas bara i förvaltningens summa.",
+          en: "The row has amounts but neither account nor cost centre; it counts only in its division's total.",
+        }),
+      );
+    }
+    rows.push({
+      row,
+      month,
+      year,
+      division,
+      costCentre,
+      account,
+      accountName: keys.accountName ?? "",
+      category: keys.category ?? "",
+      amounts,
+      comment,
+      textNumbers,
+    });
+  }
+
+  const extra = extras.findings(name, header.row, header.extra);
+  findings.push(...extra.findings);
+  return { rows, totals, findings, lastDataRow, extraColumns: extra.columns };
+}
+
+function noteRowFinding(sheet: string, row: number, left: number, cells: readonly CellValue[]): Finding {
+  return finding(RULES.noteRow, sheet, nonBlankSpan(cells, row, left), {
+    sv: "Raden har text men inga belopp och räknas inte.",
+    en: "The row has text but no amounts and is not counted.",
+  });
+}
+
+function ledgerMonth(
+  cells: readonly CellValue[],
+  left: number,
+  periodColumn: number | undefined,
+  yearColumn: number | undefined,
+  monthColumn: number | undefined,
+  date1904: boolean,
+): { month: number; year: number | null } | null {
+  if (periodColumn !== undefined) {
+    const period = parsePeriodCell(cells[periodColumn - left], date1904);
+    if (period) {
+      const year = period.year ?? (yearColumn !== undefined ? parseYearCell(cells[yearColumn - left]) : null);
+      return { month: period.month, year };
+    }
+    if (monthColumn === undefined) return null;
+  }
+  if (monthColumn !== undefined) {
+    const month = parseMonthNumberCell(cells[monthColumn - left]);
+    if (month === null) return null;
+    const year = yearColumn !== undefined ? parseYearCell(cells[yearColumn - left]) : null;
+    if (yearColumn !== undefined && year === null) return null;
+    return { month, year };
+  }
+  return null;
+}
+
+export { KEY_HEADER_FIELDS };

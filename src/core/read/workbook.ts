@@ -1,0 +1,517 @@
+import { a1, rangeA1 } from "../address";
+import { finding } from "../findings";
+import { monthName } from "../format";
+import { RULES } from "../rules";
+import type {
+  AccountClass,
+  Amounts,
+  Finding,
+  Measure,
+  OwnedSheet,
+  OwnedSheetKind,
+  Programme,
+  ReportField,
+  ReportRow,
+  ReportSheetLayout,
+  Settings,
+  SheetSnapshot,
+  TotalsRow,
+  Unit,
+  WorkbookModel,
+  WorkbookSnapshot,
+} from "../types";
+import { AMOUNT_FIELDS, isBlank } from "../types";
+import { CLASS_LABELS, HIRED_CLASSES, createClassifier } from "./classify";
+import type { HeaderMatch } from "./headers";
+import { findReportHeader, findUnitInText } from "./headers";
+import { findMeasureHeader, findProgrammeHeader, MEASURE_SHEET_NAMES, PROGRAMME_SHEET_NAMES, readMeasures, readProgrammes } from "./measures";
+import type { YearMonth } from "./months";
+import { findMonthInText, parseMonthText } from "./months";
+import type { RawRow, RawTotalsRow } from "./reportSheet";
+import { readReportRows } from "./reportSheet";
+import { DEFAULT_SETTINGS, mergeSettings, readSettingsSheet, SETTINGS_SHEET_NAMES } from "./settings";
+import { foldText } from "./text";
+
+export interface ReadOptions {
+  /** Sheets to read as monthly reports; others are not read as reports even if they look like one. */
+  readonly reportSheets?: readonly string[];
+  readonly settings?: Partial<Settings>;
+  readonly today?: { readonly year: number; readonly month: number };
+}
+
+const OWNER_PREFIX = "balans:";
+const OWNED_KINDS: ReadonlySet<string> = new Set<OwnedSheetKind>(["variance", "variance-detail", "measures", "hired-staff", "findings", "keys", "settings"]);
+
+/** The whole used range of a sheet as an A1 range, so a finding about the sheet covers all its cells. */
+function usedRange(sheet: SheetSnapshot): string {
+  let right = 0;
+  for (const row of sheet.rows) if (row && row.length > right) right = row.length;
+  if (sheet.rows.length === 0 || right === 0) return a1(sheet.top, sheet.left);
+  return rangeA1(sheet.top, sheet.left, sheet.top + sheet.rows.length - 1, sheet.left + right - 1);
+}
+
+function textAbove(sheet: SheetSnapshot, headerRow: number): string[] {
+  const texts: string[] = [];
+  for (let r = 0; r < headerRow - sheet.top && r < sheet.rows.length; r++) {
+    for (const value of sheet.rows[r] ?? []) if (typeof value === "string" && value.trim() !== "") texts.push(value);
+  }
+  return texts;
+}
+
+interface MonthSheet {
+  readonly index: number;
+  readonly sheet: SheetSnapshot;
+  readonly header: HeaderMatch<ReportField>;
+  readonly month: number;
+  readonly year: number | null;
+}
+
+interface LedgerSheet {
+  readonly index: number;
+  readonly sheet: SheetSnapshot;
+  readonly header: HeaderMatch<ReportField>;
+}
+
+/**
+ * Reads a workbook snapshot into the model: which sheets are reports (one per month,
+ * or ledgers with a period column), measures, programmes and settings; the year, unit
+ * and sign convention; every detail and totals row. Never throws on odd input: what
+ * cannot be used becomes a finding.
+ */
+export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = {}): WorkbookModel {
+  const findings: Finding[] = [];
+  const ownedSheets: OwnedSheet[] = [];
+  const otherSheets: string[] = [];
+  const selected = options.reportSheets ? new Set(options.reportSheets) : null;
+
+  let settingsSheet: SheetSnapshot | undefined;
+  let measureSheet: SheetSnapshot | undefined;
+  let programmeSheet: SheetSnapshot | undefined;
+  const monthSheets: MonthSheet[] = [];
+  const ledgers: LedgerSheet[] = [];
+
+  const other = (sheet: SheetSnapshot, why?: { sv: string; en: string }) => {
+    otherSheets.push(sheet.name);
+    const cells = sheet.rows.some((r) => r && r.some((v) => !isBlank(v)));
+    findings.push(
+      finding(RULES.unknownSheet, sheet.name, usedRange(sheet), why ?? {
+        sv: cells ? "Bladet läses inte: det är varken månadsrapport, åtgärder, program eller inställningar." : "Bladet är tomt.",
+        en: cells ? "The sheet is not read: it is not a monthly report, measures, programmes or settings." : "The sheet is empty.",
+      }),
+    );
+  };
+
+  snapshot.sheets.forEach((sheet, index) => {
+    const mark = sheet.ownerMark;
+    if (mark !== undefined && mark.startsWith(OWNER_PREFIX) && OWNED_KINDS.has(mark.slice(OWNER_PREFIX.length))) {
+      const kind = mark.slice(OWNER_PREFIX.length) as OwnedSheetKind;
+      ownedSheets.push({ name: sheet.name, kind });
+      if (kind === "settings" && !settingsSheet) settingsSheet = sheet;
+      return;
+    }
+    const folded = foldText(sheet.name);
+    if (SETTINGS_SHEET_NAMES.includes(folded) && !settingsSheet) {
+      settingsSheet = sheet;
+      return;
+    }
+    if (selected === null || !selected.has(sheet.name)) {
+      if (MEASURE_SHEET_NAMES.includes(folded) && !measureSheet) {
+        measureSheet = sheet;
+        return;
+      }
+      if (PROGRAMME_SHEET_NAMES.includes(folded) && !programmeSheet) {
+        programmeSheet = sheet;
+        return;
+      }
+    }
+    if (selected !== null && !selected.has(sheet.name)) {
+      other(sheet, { sv: "Bladet är inte valt som månadsrapport och läses inte.", en: "The sheet is not chosen as a monthly report and is not read." });
+      return;
+    }
+    const header = findReportHeader(sheet.rows, sheet.top, sheet.left);
+    const nameMonth = parseMonthText(sheet.name);
+    if (!header) {
+      if (nameMonth || selected !== null) {
+        findings.push(
+          finding(RULES.noHeader, sheet.name, usedRange(sheet), {
+            sv: "Bladet ser ut som en månadsrapport men har ingen rubrikrad med belopps- och nyckelkolumner (t.ex. Konto, Budget, Utfall) bland de 20 första raderna; det läses inte.",
+            en: "The sheet looks like a monthly report but has no header row with amount and key columns (e.g. Account, Budget, Actual) in its first 20 rows; it is not read.",
+          }),
+        );
+      } else {
+        other(sheet);
+      }
+      return;
+    }
+    if (nameMonth) {
+      const fromTitle = nameMonth.year === null ? titleMonth(sheet, header.row) : null;
+      monthSheets.push({ index, sheet, header, month: nameMonth.month, year: nameMonth.year ?? (fromTitle?.month === nameMonth.month ? fromTitle.year : null) });
+      return;
+    }
+    if (header.columns.period !== undefined || header.columns.monthNumber !== undefined) {
+      ledgers.push({ index, sheet, header });
+      return;
+    }
+    const fromTitle = titleMonth(sheet, header.row);
+    if (fromTitle) {
+      monthSheets.push({ index, sheet, header, month: fromTitle.month, year: fromTitle.year });
+      return;
+    }
+    findings.push(
+      finding(RULES.badPeriod, sheet.name, usedRange(sheet), {
+        sv: "Bladet har rapportkolumner men ingen månad: namnge bladet efter månaden (t.ex. ”Mars 2024”) eller lägg till en periodkolumn. Det läses inte.",
+        en: "The sheet has report columns but no month: name it after its month (e.g. “March 2024”) or add a period column. It is not read.",
+      }),
+    );
+  });
+
+  // Settings first: they decide the year, unit, sign and account classes.
+  let settings: Settings = DEFAULT_SETTINGS;
+  if (settingsSheet) {
+    const read = readSettingsSheet(settingsSheet);
+    settings = read.settings;
+    findings.push(...read.findings);
+  }
+  settings = mergeSettings(settings, options.settings);
+
+  // Ledger rows carry their own years; read them before deciding the report year.
+  const ledgerReads = ledgers.map((ledger) => ({
+    ledger,
+    read: readReportRows(ledger.sheet, ledger.header, { kind: "ledger", date1904: snapshot.date1904 }),
+  }));
+
+  const yearsSeen: number[] = [];
+  for (const m of monthSheets) if (m.year !== null) yearsSeen.push(m.year);
+  for (const { read } of ledgerReads) for (const row of read.rows) if (row.year !== null) yearsSeen.push(row.year);
+  let year: number;
+  if (settings.year !== null) {
+    year = settings.year;
+  } else if (yearsSeen.length > 0) {
+    year = yearsSeen.reduce((a, b) => Math.max(a, b));
+  } else {
+    year = options.today?.year ?? new Date().getFullYear();
+    const where = monthSheets[0]?.sheet ?? ledgers[0]?.sheet;
+    if (where) {
+      findings.push(
+        finding(RULES.defaults, where.name, "A1", {
+          sv: `Arbetsboken anger inget år; Balans antar ${year}. Ange år i bladnamnen (”Mars ${year}”) eller i inställningarna.`,
+          en: `The workbook gives no year; Balans assumes ${year}. Put the year in the sheet names (“March ${year}”) or in the settings.`,
+        }),
+      );
+    }
+  }
+
+  // Month sheets of the report year, one per month.
+  const byMonth = new Map<number, MonthSheet>();
+  const acceptedMonthSheets: MonthSheet[] = [];
+  for (const m of monthSheets) {
+    if (m.year !== null && m.year !== year) {
+      findings.push(
+        finding(RULES.otherYear, m.sheet.name, usedRange(m.sheet), {
+          sv: `Bladet gäller ${m.year}, inte rapportåret ${year}; det läses inte.`,
+          en: `The sheet is for ${m.year}, not the report year ${year}; it is not read.`,
+        }),
+      );
+      continue;
+    }
+    const first = byMonth.get(m.month);
+    if (first) {
+      findings.push(
+        finding(RULES.monthDuplicate, m.sheet.name, usedRange(m.sheet), {
+          sv: `Bladet gäller ${monthName(m.month, "sv", year)}, som redan finns i bladet ”${first.sheet.name}”; det läses inte.`,
+          en: `The sheet is for ${monthName(m.month, "en", year)}, which the sheet “${first.sheet.name}” already reports; it is not read.`,
+        }),
+      );
+      continue;
+    }
+    byMonth.set(m.month, m);
+    acceptedMonthSheets.push(m);
+  }
+
+  interface SheetRows {
+    readonly index: number;
+    readonly sheet: SheetSnapshot;
+    readonly header: HeaderMatch<ReportField>;
+    readonly shape: "month" | "ledger";
+    readonly month?: number;
+    readonly rows: RawRow[];
+    readonly totals: RawTotalsRow[];
+    readonly lastDataRow: number;
+    readonly extraColumns: { column: number; header: string }[];
+  }
+  const sheetRows: SheetRows[] = [];
+  for (const m of acceptedMonthSheets) {
+    const read = readReportRows(m.sheet, m.header, { kind: "sheet", month: m.month, date1904: snapshot.date1904 });
+    findings.push(...read.findings);
+    sheetRows.push({ index: m.index, sheet: m.sheet, header: m.header, shape: "month", month: m.month, rows: read.rows, totals: read.totals, lastDataRow: read.lastDataRow, extraColumns: read.extraColumns });
+  }
+  for (const { ledger, read } of ledgerReads) {
+    findings.push(...read.findings);
+    const periodColumn = ledger.header.columns.period ?? ledger.header.columns.monthNumber ?? ledger.header.columns.year ?? ledger.sheet.left;
+    const keep = (r: { year: number | null; month: number }) => (r.year === null || r.year === year) && !byMonth.has(r.month);
+    const dropped = read.rows.filter((r) => !keep(r));
+    const otherYear = dropped.filter((r) => r.year !== null && r.year !== year);
+    if (otherYear.length > 0) {
+      findings.push(
+        finding(RULES.otherYear, ledger.sheet.name, rangeA1(otherYear[0].row, periodColumn, otherYear[otherYear.length - 1].row, periodColumn), {
+          sv: `${otherYear.length} rader gäller andra år än rapportåret ${year} och läses inte.`,
+          en: `${otherYear.length} rows are for other years than the report year ${year} and are not read.`,
+        }),
+      );
+    }
+    const covered = dropped.filter((r) => (r.year === null || r.year === year) && byMonth.has(r.month));
+    if (covered.length > 0) {
+      findings.push(
+        finding(RULES.monthDuplicate, ledger.sheet.name, rangeA1(covered[0].row, periodColumn, covered[covered.length - 1].row, periodColumn), {
+          sv: `${covered.length} rader gäller månader som redan har egna månadsblad och läses inte härifrån.`,
+          en: `${covered.length} rows are for months that have their own month sheets and are not read from here.`,
+        }),
+      );
+    }
+    sheetRows.push({
+      index: ledger.index,
+      sheet: ledger.sheet,
+      header: ledger.header,
+      shape: "ledger",
+      rows: read.rows.filter(keep),
+      totals: read.totals.filter(keep),
+      lastDataRow: read.lastDataRow,
+      extraColumns: read.extraColumns,
+    });
+  }
+  sheetRows.sort((a, b) => a.index - b.index);
+
+  if (sheetRows.length === 0) {
+    findings.push(
+      finding(RULES.noReportSheets, snapshot.sheets[0]?.name ?? "", "A1", {
+        sv: "Arbetsboken har inga månadsrapporter som Balans kan läsa: inget blad med månadsnamn (t.ex. ”Mars 2024”) eller periodkolumn och rubriker som Konto, Budget och Utfall.",
+        en: "The workbook has no monthly reports Balans can read: no sheet named after a month (e.g. “March 2024”) or with a period column, and headers such as Account, Budget and Actual.",
+      }),
+    );
+  }
+
+  // Unit
+  let unit: Unit;
+  let unitSource: WorkbookModel["unitSource"];
+  const headerUnit = sheetRows.map((s) => s.header.unit ?? textAbove(s.sheet, s.header.row).map(findUnitInText).find((u) => u !== undefined)).find((u) => u !== undefined);
+  if (settings.unit !== null) {
+    unit = settings.unit;
+    unitSource = "settings";
+  } else if (headerUnit) {
+    unit = headerUnit;
+    unitSource = "header";
+  } else {
+    unit = "tkr";
+    unitSource = "default";
+    if (sheetRows[0]) {
+      findings.push(
+        finding(RULES.defaults, sheetRows[0].sheet.name, "A1", {
+          sv: "Arbetsboken anger ingen enhet; Balans antar tkr. Ange enheten i inställningarna eller i rubrikerna (”Utfall (tkr)”).",
+          en: "The workbook gives no unit; Balans assumes tkr (thousand SEK). Give the unit in the settings or the headers (“Actual (tkr)”).",
+        }),
+      );
+    }
+  }
+
+  // Classification and the sign convention
+  const classify = createClassifier(settings);
+  const classes = sheetRows.map((s) => s.rows.map((r) => classify(r.account, r.accountName)));
+  const sign = decideSigns(sheetRows.map((s) => s.rows), classes, settings);
+  if (sheetRows[0]) {
+    const costWord = sign.costSign === "positive" ? { sv: "positiva", en: "positive" } : { sv: "negativa", en: "negative" };
+    const incomeWord = sign.incomeFactor === 1 ? { sv: "negativa", en: "negative" } : { sv: "positiva", en: "positive" };
+    const how = sign.source === "settings" ? { sv: "enligt inställningarna", en: "as the settings say" } : sign.source === "detected" ? { sv: "utläst ur beloppen", en: "read from the amounts" } : { sv: "antaget", en: "assumed" };
+    findings.push(
+      finding(RULES.defaults, sheetRows[0].sheet.name, "A1", {
+        sv: `Kostnader är ${costWord.sv} och intäkter ${incomeWord.sv} i arbetsboken (${how.sv}). Sammanställningarna visar kostnader positiva och avvikelse positiv när det är bättre än budget.`,
+        en: `Costs are ${costWord.en} and income ${incomeWord.en} in the workbook (${how.en}). The summaries show costs positive and variance positive when better than budget.`,
+      }),
+    );
+  }
+
+  const reportSheets: ReportSheetLayout[] = [];
+  const rows: ReportRow[] = [];
+  const totals: TotalsRow[] = [];
+  const monthsSeen = new Set<number>();
+  sheetRows.forEach((s, sheetNumber) => {
+    const costFactor: 1 | -1 = sign.costSign === "negative" ? -1 : 1;
+    reportSheets.push({
+      sheet: s.sheet.name,
+      sheetIndex: s.index,
+      shape: s.shape,
+      month: s.month,
+      headerRow: s.header.row,
+      columns: s.header.columns,
+      firstDataRow: s.header.row + 1,
+      lastDataRow: Math.max(s.lastDataRow, s.header.row + 1),
+      extraColumns: s.extraColumns,
+      signFlipped: costFactor === -1,
+    });
+    if (s.month !== undefined) monthsSeen.add(s.month);
+    const sheetClasses = classes[sheetNumber];
+    s.rows.forEach((raw, i) => {
+      const accountClass = sheetClasses[i];
+      const factor: 1 | -1 = accountClass === "income" ? sign.incomeFactor : costFactor;
+      monthsSeen.add(raw.month);
+      rows.push({
+        sheet: sheetNumber,
+        row: raw.row,
+        month: raw.month,
+        division: raw.division,
+        costCentre: raw.costCentre,
+        account: raw.account,
+        accountName: raw.accountName,
+        category: raw.category !== "" ? raw.category : CLASS_LABELS[accountClass],
+        accountClass,
+        amounts: toAmounts(raw.amounts, factor),
+        sign: factor,
+        comment: raw.comment,
+        textNumbers: raw.textNumbers,
+      });
+    });
+    for (const t of s.totals) totals.push({ sheet: sheetNumber, row: t.row, month: t.month, label: t.label, amounts: toAmounts(t.amounts, 1) });
+  });
+
+  // Measures and programmes
+  let measures: Measure[] = [];
+  let programmes: Programme[] = [];
+  if (measureSheet) {
+    const header = findMeasureHeader(measureSheet);
+    if (header) {
+      const read = readMeasures(measureSheet, header, unit, snapshot.date1904);
+      measures = read.measures;
+      findings.push(...read.findings);
+    } else {
+      findings.push(
+        finding(RULES.noHeader, measureSheet.name, usedRange(measureSheet), {
+          sv: "Åtgärdsbladet saknar rubrikrad med minst ID eller Åtgärd och Planerad effekt; det läses inte.",
+          en: "The measures sheet has no header row with at least ID or Measure and Planned effect; it is not read.",
+        }),
+      );
+    }
+  }
+  if (programmeSheet) {
+    const header = findProgrammeHeader(programmeSheet);
+    if (header) {
+      const read = readProgrammes(programmeSheet, header, unit);
+      programmes = read.programmes;
+      findings.push(...read.findings);
+    } else {
+      findings.push(
+        finding(RULES.noHeader, programmeSheet.name, usedRange(programmeSheet), {
+          sv: "Programbladet saknar rubrikerna Program och Mål; det läses inte.",
+          en: "The programme sheet lacks the headers Programme and Target; it is not read.",
+        }),
+      );
+    }
+  }
+
+  const months = [...monthsSeen].sort((a, b) => a - b);
+  return {
+    workbook: snapshot.name,
+    year,
+    unit,
+    unitSource,
+    costSign: sign.costSign,
+    costSignSource: sign.source,
+    settings,
+    reportSheets,
+    rows,
+    totals,
+    months,
+    latestMonth: months.length > 0 ? months[months.length - 1] : 0,
+    measures,
+    programmes,
+    measureSheet: measureSheet?.name,
+    settingsSheet: settingsSheet?.name,
+    ownedSheets,
+    otherSheets,
+    findings,
+  };
+}
+
+function titleMonth(sheet: SheetSnapshot, headerRow: number): YearMonth | null {
+  for (const text of textAbove(sheet, headerRow)) {
+    const found = findMonthInText(text);
+    if (found) return found;
+  }
+  return null;
+}
+
+function toAmounts(values: readonly (number | null)[], factor: 1 | -1): Amounts {
+  const amount = (i: number): number | null => {
+    const v = values[i];
+    return v === null ? null : v === 0 ? 0 : v * factor;
+  };
+  return {
+    budget: amount(0),
+    actual: amount(1),
+    variance: amount(2),
+    priorYear: amount(3),
+    budgetYtd: amount(4),
+    actualYtd: amount(5),
+    priorYearYtd: amount(6),
+    annualBudget: amount(7),
+    forecast: amount(8),
+  };
+}
+
+interface SignDecision {
+  readonly costSign: "positive" | "negative";
+  /** Multiplies income rows so income comes out negative (the opposite of costs). */
+  readonly incomeFactor: 1 | -1;
+  readonly source: WorkbookModel["costSignSource"];
+}
+
+/**
+ * Decides how costs are signed: from the settings, else by majority over personnel-cost
+ * rows (the most reliable costs), else over all cost rows. Income is looked at on its
+ * own, because many internal reports show both costs and income as positive numbers.
+ */
+function decideSigns(sheets: readonly RawRow[][], classes: readonly AccountClass[][], settings: Settings): SignDecision {
+  let staffPositive = 0;
+  let staffNegative = 0;
+  let costPositive = 0;
+  let costNegative = 0;
+  let incomePositive = 0;
+  let incomeNegative = 0;
+  const actual = AMOUNT_FIELDS.indexOf("actual");
+  const budget = AMOUNT_FIELDS.indexOf("budget");
+  sheets.forEach((rows, s) => {
+    rows.forEach((row, i) => {
+      const value = row.amounts[actual] ?? row.amounts[budget];
+      if (value === null || value === 0) return;
+      const cls = classes[s][i];
+      if (cls === "income") {
+        if (value > 0) incomePositive++;
+        else incomeNegative++;
+        return;
+      }
+      if (value > 0) costPositive++;
+      else costNegative++;
+      if (cls === "ownStaff" || HIRED_CLASSES.has(cls)) {
+        if (value > 0) staffPositive++;
+        else staffNegative++;
+      }
+    });
+  });
+  let costSign: "positive" | "negative";
+  let source: SignDecision["source"];
+  if (settings.costSign !== "auto") {
+    costSign = settings.costSign;
+    source = "settings";
+  } else if (staffPositive + staffNegative > 0) {
+    costSign = staffNegative > staffPositive ? "negative" : "positive";
+    source = "detected";
+  } else if (costPositive + costNegative > 0) {
+    costSign = costNegative > costPositive ? "negative" : "positive";
+    source = "detected";
+  } else {
+    costSign = "positive";
+    source = "default";
+  }
+  const incomeShownPositive = incomePositive + incomeNegative > 0 ? incomePositive > incomeNegative : costSign === "negative";
+  return { costSign, incomeFactor: incomeShownPositive ? -1 : 1, source };
+}
+
+

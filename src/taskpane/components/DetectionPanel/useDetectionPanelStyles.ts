@@ -1,0 +1,76 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useDetectionPanelStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  heading: {
+    margin: 0,
+  },
+  line: {
+    overflowWrap: "anywhere",
+  },
+  value: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: {
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground3,
+  },
+  sheetLabel: {
+    overflowWrap: "anywhere",
+  },
+  month: {
+    color: tokens.colorNeutralForeground3,
+  },
+  roles: {
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  role: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  roleName: {
+    color: tokens.colorNeutralForeground3,
+    "::after": { content: '":"' },
+  },
+  roleValue: {
+    margin: 0,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  inputs: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  // Fluent's Dropdown wants 250 px by default; the pane may be 320 px wide in all.
+  control: {
+    minWidth: 0,
+    width: "100%",
+  },
+  input: {
+    flexGrow: 1,
+    flexBasis: "120px",
+    minWidth: 0,
+  },
+});

@@ -1,0 +1,7 @@
+import { makeStyles } from "@fluentui/react-components";
+
+export const useLanguageSwitchStyles = makeStyles({
+  root: {
+    flexWrap: "wrap",
+  },
+});

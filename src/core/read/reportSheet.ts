@@ -1,4 +1,4 @@
-import { a1 } from "../address";
+import { a1, rangeA1 } from "../address";
 import { finding } from "../findings";
 import { formatNumber } from "../format";
 import { RULES } from "../rules";
@@ -106,7 +106,9 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     if (column !== undefined) amountColumns.push({ field, index, column });
   });
   const keyColumns = KEY_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({ field: f, column: columns[f] as number }));
-  const used = new Set<number>(Object.values(columns) as number[]);
+  // On a month sheet the month comes from the sheet, so year and month-number columns are not used.
+  const usedFields = (Object.keys(columns) as ReportField[]).filter((f) => months.kind === "ledger" || (f !== "year" && f !== "monthNumber"));
+  const used = new Set<number>(usedFields.map((f) => columns[f] as number));
 
   const extras = new ExtraColumns(used, left);
 
@@ -221,7 +223,13 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
       else comment = displayText(value);
     }
 
-    // Month of the row
+    // Month of the row. An error value in a period column is reported even when another column gives the month.
+    for (const field of ["period", "year", "monthNumber"] as const) {
+      const column = columns[field];
+      if (column === undefined || !used.has(column)) continue;
+      const value = cellAt(cells, column);
+      if (isCellError(value)) badCell(row, column, value, field);
+    }
     let month: number;
     let year: number | null = null;
     if (months.kind === "sheet") {
@@ -242,14 +250,17 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
       const resolved = ledgerMonth(cells, left, periodColumn, yearColumn, monthColumn, months.date1904);
       if (resolved === null) {
         if (!anyAmount && !anyKey) {
-          if (comment !== "") findings.push(noteRowFinding(name, row, left, cells));
+          findings.push(noteRowFinding(name, row, left, cells));
           continue;
         }
-        const column = periodColumn ?? monthColumn ?? yearColumn ?? left;
+        const periodColumns = [periodColumn, monthColumn, yearColumn].filter((c): c is number => c !== undefined);
+        const column = periodColumns[0] ?? left;
+        const span = rangeA1(row, Math.min(...periodColumns, column), row, Math.max(...periodColumns, column));
+        const shown = periodColumns.map((c) => displayText(cellAt(cells, c))).filter((t) => t !== "").join(" ");
         findings.push(
-          finding(RULES.badPeriod, name, a1(row, column), {
-            sv: `Perioden ”${displayText(cellAt(cells, column))}” kan inte tolkas; raden räknas inte.`,
-            en: `The period “${displayText(cellAt(cells, column))}” cannot be read; the row is not counted.`,
+          finding(RULES.badPeriod, name, span, {
+            sv: `Perioden ”${shown}” kan inte tolkas; raden räknas inte.`,
+            en: `The period “${shown}” cannot be read; the row is not counted.`,
           }),
         );
         continue;
@@ -264,7 +275,8 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     }
     const account = keys.account ?? "";
     const costCentre = keys.costCentre ?? "";
-    if (!anyAmount && account === "" && costCentre === "") {
+    // Without amounts, a row is a detail row only if it names a real account or cost centre (codes have digits).
+    if (!anyAmount && !/\d/.test(account) && !/\d/.test(costCentre)) {
       // A row with only a division is a heading for the rows below it; other text is a note.
       const onlyDivision = !!keys.division && keyColumns.every((k) => k.field === "division" || keys[k.field] === "") && comment === "";
       if (onlyDivision) {
@@ -299,7 +311,11 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     });
   }
 
-  const extra = extras.findings(name, header.row, header.extra);
+  const headerCells = sheet.rows[header.row - sheet.top] ?? [];
+  const unusedMapped = (Object.keys(columns) as ReportField[])
+    .filter((f) => !usedFields.includes(f))
+    .map((f) => ({ column: columns[f] as number, header: displayText(headerCells[(columns[f] as number) - left]) }));
+  const extra = extras.findings(name, header.row, [...header.extra, ...unusedMapped]);
   findings.push(...extra.findings);
   return { rows, totals, findings, lastDataRow, extraColumns: extra.columns };
 }

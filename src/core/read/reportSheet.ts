@@ -27,6 +27,7 @@ export interface RawRow {
   readonly amounts: (number | null)[];
   readonly comment: string;
   readonly textNumbers: number;
+  readonly errors: number;
 }
 
 export interface RawTotalsRow {
@@ -174,6 +175,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     const amounts: (number | null)[] = [null, null, null, null, null, null, null, null, null];
     let anyAmount = false;
     let textNumbers = 0;
+    let errors = 0;
     for (const { field, index, column } of amountColumns) {
       const value = cellAt(cells, column);
       const amount = readAmount(value);
@@ -195,6 +197,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
           break;
         case "error":
           anyAmount = true;
+          errors |= 1 << index;
           findings.push(
             finding(RULES.errorValue, name, a1(row, column), {
               sv: `Felvärdet ${amount.error} i kolumnen ${FIELD_NAMES[field].sv}; cellen räknas inte.`,
@@ -308,6 +311,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
       amounts,
       comment,
       textNumbers,
+      errors,
     });
   }
 

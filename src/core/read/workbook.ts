@@ -367,6 +367,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
         sign: factor,
         comment: raw.comment,
         textNumbers: raw.textNumbers,
+        errors: raw.errors,
       });
     });
     for (const t of s.totals) totals.push({ sheet: sheetNumber, row: t.row, month: t.month, label: t.label, amounts: toAmounts(t.amounts, 1) });

@@ -83,6 +83,8 @@ export interface ReportRow {
    * cell is invisible to Excel's SUM/SUMIFS, so summaries add it as a constant.
    */
   readonly textNumbers: number;
+  /** Bit i set when the cell of `AMOUNT_FIELDS[i]` holds an Excel error (it counts as empty). */
+  readonly errors: number;
 }
 
 /** A totals row (Summa, Totalt, Total) found between detail rows. Not part of `rows`. */

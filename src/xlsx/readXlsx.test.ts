@@ -174,6 +174,31 @@ Rad 2</t></si>
     ]);
   });
 
+  it("reads CDATA values, comments, unknown children and numbers in every notation", () => {
+    const rows =
+      `<!-- a comment --><row r="1"><c r="A1" t="str"><f>"x"</f><v><![CDATA[a<b]]></v></c><c r="B1"><extLst><ext uri="x"><y/></ext></extLst><v>2</v></c>` +
+      `<c r="C1"><v>1.5E-3</v></c><c r="D1"><v>0.12345678901234567</v></c><c r="E1"><v>-0</v></c><c r="F1" t="s"><v> 0 </v></c></row>` +
+      `<unknownElement><c r="A9"><v>99</v></c></unknownElement>`;
+    const bytes = handPackage({ sheets: [{ name: "N", rows }], sharedStrings: `<sst xmlns="${MAIN_NS}"><si><t>noll</t></si></sst>` });
+    expect(readXlsx(bytes).sheets[0].rows).toEqual([["a<b", 2, 0.0015, 0.12345678901234567, -0, "noll"]]);
+  });
+
+  it("parses numbers exactly as Number() does", () => {
+    const notation = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => String(d)),
+      fc.tuple(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 12 })).map(([d, k]) => d.toFixed(k)),
+      fc.integer({ min: -1e15, max: 1e15 }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.array(notation, { minLength: 1, maxLength: 30 }), (texts) => {
+        const rows = `<row r="1">${texts.map((t) => `<c><v>${t}</v></c>`).join("")}</row>`;
+        const read = readXlsx(handPackage({ sheets: [{ name: "N", rows }] })).sheets[0].rows[0];
+        expect(read).toEqual(texts.map(Number));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("reads documents whose SpreadsheetML elements carry a namespace prefix", () => {
     const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>prefixed</x:t></x:is></x:c><x:c r="C2"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const sheet = readXlsx(handPackage({ sheets: [{ name: "P", xml }] })).sheets[0];

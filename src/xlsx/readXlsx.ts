@@ -4,7 +4,7 @@ import { readCellFormats } from "./numberFormats";
 import { relKind, resolveTarget } from "./opc";
 import { readSharedStrings } from "./read/richText";
 import { readWorksheet } from "./read/worksheet";
-import { type DefinedName, openWorkbookPackage, readPart, readPartIfPresent } from "./workbookPackage";
+import { type DefinedName, openWorkbookPackage, readPartIfPresent } from "./workbookPackage";
 import type { ZipLimits } from "./zip";
 
 export interface ReadXlsxOptions {
@@ -58,8 +58,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
     pkg.sheets.forEach((sheet, index) => {
       if (sheet.kind !== "worksheet") return;
       if (!sheet.part) throw xlsxError("corrupt", { sv: `Bladet ${sheet.name} saknas i filen.`, en: `Sheet ${sheet.name} is missing from the file.` });
-      // The XML string is local to this call, so it can be collected before the next sheet.
-      const grid = readWorksheet(readPart(zip, sheet.part), { sharedStrings, cellFormats, date1904: pkg.date1904 });
+      // The inflated part is local to this call, so it can be collected before the next sheet.
+      const grid = readWorksheet(zip.read(sheet.part), { sharedStrings, cellFormats, date1904: pkg.date1904 });
       const mark = marks.get(index);
       sheets.push({
         name: sheet.name,

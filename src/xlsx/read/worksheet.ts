@@ -1,5 +1,5 @@
 import type { CellValue } from "../../core/types";
-import { Tag, XmlScanner, decodeOoxmlText } from "../xml";
+import { Tag, XmlScanner, decodeEntities, decodeOoxmlText, decodeXmlBytes } from "../xml";
 import { readRichText } from "./richText";
 
 export interface SheetReadContext {
@@ -39,38 +39,200 @@ export function isoDateToSerial(text: string, date1904: boolean): number | null 
   return null;
 }
 
+// Cell types, from the `t` attribute.
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const COLON = 58;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const EQUALS = 61;
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+function startsWithAscii(bytes: Uint8Array, at: number, text: string): boolean {
+  if (at + text.length > bytes.length) return false;
+  for (let k = 0; k < text.length; k++) if (bytes[at + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+function cellType(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  const first = bytes[start];
+  if (length === 1) {
+    if (first === 115 /* s */) return T_SHARED;
+    if (first === 98 /* b */) return T_BOOL;
+    if (first === 101 /* e */) return T_ERROR;
+    if (first === 100 /* d */) return T_DATE;
+    return T_NUMBER;
+  }
+  if (length === 3 && startsWithAscii(bytes, start, "str")) return T_STR;
+  if (length === 9 && startsWithAscii(bytes, start, "inlineStr")) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** A non-negative decimal integer, or -1. */
+function parseIndex(bytes: Uint8Array, start: number, end: number): number {
+  if (start >= end) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const ch = bytes[i];
+    if (ch < 48 || ch > 57) return -1;
+    n = n * 10 + (ch - 48);
+  }
+  return n;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+const utf8 = new TextDecoder("utf-8");
+
+function decodeText(bytes: Uint8Array, start: number, end: number): string {
+  return decodeEntities(utf8.decode(bytes.subarray(start, end)));
+}
+
 /**
- * A1 reference → row (high bits) and column; -1 when it is not one. Written out by hand
- * because it runs once per cell.
+ * A number written as `-123.45`: with at most 15 digits both the digits and the power of
+ * ten are exact doubles, so one division gives the correctly rounded value (the same as
+ * `Number(text)`); anything else (exponents, long digit strings) goes to `Number`.
  */
-function parseRef(xml: string, start: number, end: number): { row: number; column: number } | null {
+function parseNumber(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (bytes[i] === 45) {
+    negative = true;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const ch = bytes[i];
+    if (ch >= 48 && ch <= 57) {
+      mantissa = mantissa * 10 + (ch - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (ch === 46 && decimals < 0) {
+      decimals = 0;
+    } else {
+      digits = 99;
+      break;
+    }
+  }
+  if (digits === 0 || digits > 15) {
+    const text = decodeText(bytes, start, end).trim();
+    return text === "" ? NaN : Number(text);
+  }
+  const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
+/** A1 reference → `row * 16384 + column` (0-based), or -1 when it is not one. */
+function parseRef(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
   let column = 0;
-  let ch = xml.charCodeAt(i);
-  if (ch === 36) ch = xml.charCodeAt(++i);
+  let ch = bytes[i];
+  if (ch === 36) ch = bytes[++i];
   while (i < end && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
     column = column * 26 + ((ch & 0xdf) - 64);
-    ch = xml.charCodeAt(++i);
+    ch = bytes[++i];
   }
-  if (column === 0) return null;
-  if (ch === 36) ch = xml.charCodeAt(++i);
-  let row = 0;
-  const digitsStart = i;
-  while (i < end && ch >= 48 && ch <= 57) {
-    row = row * 10 + (ch - 48);
-    ch = xml.charCodeAt(++i);
+  if (column === 0 || column > 16384) return -1;
+  if (ch === 36) i++;
+  const row = parseIndex(bytes, i, end);
+  if (row < 1) return -1;
+  return (row - 1) * 16384 + (column - 1);
+}
+
+/** End of the local name of a tag whose name starts at `i`; sets `localStart`. */
+let localStart = 0;
+function scanName(bytes: Uint8Array, i: number): number {
+  localStart = i;
+  const length = bytes.length;
+  for (; i < length; i++) {
+    const ch = bytes[i];
+    if (ch === GT || ch === SLASH || isSpace(ch)) return i;
+    if (ch === COLON) localStart = i + 1;
   }
-  if (i === digitsStart || row === 0) return null;
-  return { row: row - 1, column: column - 1 };
+  return i;
+}
+
+/** After a `<` at `lt` of an element with children: the index of the `<` of its close tag. */
+function findClose(bytes: Uint8Array, from: number): number {
+  let depth = 1;
+  let at = from;
+  for (;;) {
+    const lt = bytes.indexOf(LT, at);
+    if (lt < 0) throw new Error("Unterminated element");
+    const next = bytes[lt + 1];
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      const close = next === 63 ? "?>" : startsWithAscii(bytes, lt, "<![CDATA[") ? "]]>" : "-->";
+      at = indexOfAscii(bytes, close, lt + 2) + close.length;
+      if (at < close.length) throw new Error("Unterminated section");
+      continue;
+    }
+    const gt = tagEnd(bytes, lt + 1);
+    if (next === SLASH) {
+      if (--depth === 0) return lt;
+    } else if (bytes[gt - 1] !== SLASH) {
+      depth++;
+    }
+    at = gt + 1;
+  }
+}
+
+function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
+  const first = text.charCodeAt(0);
+  for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    if (startsWithAscii(bytes, at, text)) return at;
+  }
+  return -1;
+}
+
+/** The `>` ending a tag, skipping quoted attribute values. */
+function tagEnd(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const ch = bytes[i];
+    if (ch === GT) return i;
+    if (ch === QUOTE || ch === APOSTROPHE) {
+      i = bytes.indexOf(ch, i + 1);
+      if (i < 0) break;
+    }
+  }
+  throw new Error("Unterminated tag");
+}
+
+/** Worksheet parts are UTF-8 in practice; anything else is transcoded first. */
+function asUtf8(part: Uint8Array | string): Uint8Array {
+  if (typeof part === "string") return new TextEncoder().encode(part);
+  if (part.length >= 2 && ((part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0xfe && part[1] === 0xff))) {
+    return new TextEncoder().encode(decodeXmlBytes(part));
+  }
+  return part;
 }
 
 /**
  * The used range of one worksheet part as rows of values. Formula cells give their
  * cached value; cells without an `r` attribute follow the one before; rows without one
  * follow the row before.
+ *
+ * The part is scanned as bytes, without decoding it to a string: this runs once per cell,
+ * millions of times, and a sheet's XML as a string would double its memory. `<row>`,
+ * `<c>`, `<v>` and `<f>` are handled here; anything unusual inside a cell (inline
+ * strings, CDATA) is decoded and handed to the general scanner.
  */
-export function readWorksheet(xml: string, context: SheetReadContext): SheetGrid {
-  const scanner = new XmlScanner(xml);
+export function readWorksheet(part: Uint8Array | string, context: SheetReadContext): SheetGrid {
+  const bytes = asUtf8(part);
   const { sharedStrings, cellFormats, date1904 } = context;
   const records: RowRecord[] = [];
   let record: RowRecord | undefined;
@@ -78,7 +240,6 @@ export function readWorksheet(xml: string, context: SheetReadContext): SheetGrid
   let column = -1;
   let minColumn = Number.MAX_SAFE_INTEGER;
   let ordered = true;
-  let inSheetData = false;
 
   const recordFor = (row: number): RowRecord => {
     if (record && record.row === row) return record;
@@ -94,111 +255,185 @@ export function readWorksheet(xml: string, context: SheetReadContext): SheetGrid
     return record;
   };
 
-  for (let kind = scanner.next(); kind !== Tag.End; kind = scanner.next()) {
-    const name = scanner.name;
-    if (!inSheetData) {
-      if (name === "sheetData" && kind === Tag.Open) inSheetData = true;
-      else if (kind === Tag.Open && name !== "worksheet") scanner.skip();
+  // Find the <sheetData> start tag; what comes before it (sheetPr, cols, …) is not needed.
+  let pos = -2;
+  for (let at = indexOfAscii(bytes, "sheetData", 0); at >= 0; at = indexOfAscii(bytes, "sheetData", at + 9)) {
+    let open = at - 1;
+    while (open >= 0 && bytes[open] !== LT && bytes[open] !== GT && !isSpace(bytes[open])) open--;
+    if (open < 0 || bytes[open] !== LT || bytes[open + 1] === SLASH || bytes[open + 1] === 33) continue;
+    const gt = tagEnd(bytes, at);
+    pos = bytes[gt - 1] === SLASH ? -1 : gt + 1;
+    break;
+  }
+  // sheetData is required; a part without it is not a worksheet (or is cut short).
+  if (pos === -2) throw new Error("No sheetData");
+
+  while (pos >= 0) {
+    const lt = bytes.indexOf(LT, pos);
+    if (lt < 0) throw new Error("Unterminated sheetData");
+    const first = bytes[lt + 1];
+    if (first === SLASH) {
+      // a close tag: </row> goes on, </sheetData> ends
+      const nameEnd = scanName(bytes, lt + 2);
+      if (nameEnd - localStart === 9 && startsWithAscii(bytes, localStart, "sheetData")) break;
+      pos = tagEnd(bytes, nameEnd) + 1;
       continue;
     }
-    if (kind === Tag.Close) {
-      if (name === "sheetData") break;
+    if (first === 33 || first === 63) {
+      const close = first === 63 ? "?>" : startsWithAscii(bytes, lt, "<![CDATA[") ? "]]>" : "-->";
+      const end = indexOfAscii(bytes, close, lt + 2);
+      if (end < 0) throw new Error("Unterminated section");
+      pos = end + close.length;
       continue;
     }
-    if (name === "row") {
-      const r = scanner.attr("r");
-      const n = r === undefined ? NaN : Number(r);
-      rowIndex = Number.isInteger(n) && n >= 1 ? n - 1 : rowIndex + 1;
+    let i = scanName(bytes, lt + 1);
+    const localLength = i - localStart;
+    const isCell = localLength === 1 && bytes[localStart] === 99; /* c */
+    const isRow = !isCell && localLength === 3 && startsWithAscii(bytes, localStart, "row");
+    if (!isCell && !isRow) {
+      const gt = tagEnd(bytes, i);
+      pos = bytes[gt - 1] === SLASH ? gt + 1 : tagEnd(bytes, findClose(bytes, gt + 1)) + 1;
+      continue;
+    }
+
+    // Attributes, in one pass; `i` ends on the tag's `>`.
+    let refCell = -1;
+    let rowAttr = -1;
+    let style = 0;
+    let type = T_NUMBER;
+    let empty = false;
+    for (;;) {
+      let ch = bytes[i];
+      while (isSpace(ch)) ch = bytes[++i];
+      if (ch === GT) break;
+      if (ch === SLASH) {
+        empty = true;
+        i = bytes.indexOf(GT, i);
+        break;
+      }
+      if (ch === undefined) throw new Error("Unterminated tag");
+      const nameStart = i;
+      let attrLocal = i;
+      while (ch !== EQUALS && !isSpace(ch) && ch !== undefined) {
+        if (ch === COLON) attrLocal = i + 1;
+        ch = bytes[++i];
+      }
+      const nameLength = i - attrLocal;
+      while (i < bytes.length && bytes[i] !== QUOTE && bytes[i] !== APOSTROPHE) i++;
+      const valueStart = i + 1;
+      const valueEnd = bytes.indexOf(bytes[i], valueStart);
+      if (valueEnd < 0) throw new Error("Unterminated attribute");
+      i = valueEnd + 1;
+      if (nameLength !== 1 || attrLocal !== nameStart) continue; // r, s, t are never prefixed
+      const attr = bytes[attrLocal];
+      if (attr === 114 /* r */) {
+        if (isCell) refCell = parseRef(bytes, valueStart, valueEnd);
+        else rowAttr = parseIndex(bytes, valueStart, valueEnd);
+      } else if (isCell && attr === 115 /* s */) {
+        style = Math.max(0, parseIndex(bytes, valueStart, valueEnd));
+      } else if (isCell && attr === 116 /* t */) {
+        type = cellType(bytes, valueStart, valueEnd);
+      }
+    }
+    pos = i + 1;
+
+    if (isRow) {
+      rowIndex = rowAttr >= 1 ? rowAttr - 1 : rowIndex + 1;
       column = -1;
       continue;
     }
-    if (name !== "c") {
-      if (kind === Tag.Open) scanner.skip();
-      continue;
-    }
 
-    // Attributes r, s and t in one pass over the tag.
-    let cellRow = rowIndex < 0 ? (rowIndex = 0) : rowIndex;
-    let style = 0;
-    let type = "n";
-    let hasRef = false;
-    {
-      const end = scanner.attrEnd;
-      let i = scanner.attrStart;
-      while (i < end) {
-        const eq = xml.indexOf("=", i);
-        if (eq < 0 || eq >= end) break;
-        let nameStart = i;
-        while (nameStart < eq && xml.charCodeAt(nameStart) <= 32) nameStart++;
-        let nameEnd = eq;
-        while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-        let q = eq + 1;
-        while (q < end && xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
-        const close = xml.indexOf(xml[q], q + 1);
-        if (close < 0 || close > end) break;
-        if (nameEnd - nameStart === 1) {
-          const attr = xml.charCodeAt(nameStart);
-          if (attr === 114 /* r */) {
-            const ref = parseRef(xml, q + 1, close);
-            if (ref) {
-              hasRef = true;
-              cellRow = ref.row;
-              column = ref.column;
-            }
-          } else if (attr === 115 /* s */) {
-            style = Number(xml.slice(q + 1, close)) || 0;
-          } else if (attr === 116 /* t */) {
-            type = xml.slice(q + 1, close);
-          }
-        }
-        i = close + 1;
-      }
+    let cellRow: number;
+    if (refCell >= 0) {
+      cellRow = Math.floor(refCell / 16384);
+      column = refCell - cellRow * 16384;
+      rowIndex = cellRow;
+    } else {
+      if (rowIndex < 0) rowIndex = 0;
+      cellRow = rowIndex;
+      column++;
     }
-    if (hasRef) rowIndex = cellRow;
-    else column++;
-    if (kind === Tag.Empty) continue;
+    if (empty) continue;
 
-    let v: string | undefined;
+    // Children: plain <v> and <f> by hand; otherwise the cell's inside goes to the scanner.
+    let vStart = -1;
+    let vEnd = -1;
+    let vText: string | undefined;
     let inline: string | undefined;
-    for (let inner = scanner.next(); inner !== Tag.End; inner = scanner.next()) {
-      if (inner === Tag.Close) {
-        if (scanner.name === "c") break;
-        continue;
+    for (;;) {
+      const open = bytes.indexOf(LT, pos);
+      if (open < 0) throw new Error("Unterminated cell");
+      const next = bytes[open + 1];
+      if (next === SLASH) {
+        pos = bytes.indexOf(GT, open) + 1;
+        break; // </c>
       }
-      if (inner !== Tag.Open) continue;
-      const child = scanner.name;
-      if (child === "v") v = scanner.text();
-      else if (child === "is") inline = readRichText(scanner);
-      else scanner.skip();
+      const nameEnd = scanName(bytes, open + 1);
+      const simple = nameEnd - localStart === 1 && (bytes[localStart] === 118 /* v */ || bytes[localStart] === 102) /* f */;
+      if (simple) {
+        const gt = tagEnd(bytes, nameEnd);
+        if (bytes[gt - 1] === SLASH) {
+          pos = gt + 1;
+          continue;
+        }
+        const close = bytes.indexOf(LT, gt + 1);
+        if (close >= 0 && bytes[close + 1] === SLASH) {
+          if (bytes[localStart] === 118) {
+            vStart = gt + 1;
+            vEnd = close;
+          }
+          pos = bytes.indexOf(GT, close) + 1;
+          continue;
+        }
+      }
+      // Unusual content: decode the rest of the cell and read it with the scanner.
+      const cellClose = findClose(bytes, open);
+      const inner = new XmlScanner(utf8.decode(bytes.subarray(open, cellClose)));
+      for (let kind = inner.next(); kind !== Tag.End; kind = inner.next()) {
+        if (kind !== Tag.Open) continue;
+        if (inner.name === "v") vText = inner.text();
+        else if (inner.name === "is") inline = readRichText(inner);
+        else inner.skip();
+      }
+      vStart = -1;
+      pos = bytes.indexOf(GT, cellClose) + 1;
+      break;
     }
+    // Numbers and shared-string indexes are parsed in place; other types need the text.
+    if (vText === undefined && vStart >= 0 && type !== T_NUMBER && type !== T_SHARED) vText = decodeText(bytes, vStart, vEnd);
 
     let value: CellValue = null;
     switch (type) {
-      case "s": {
-        if (v !== undefined) value = sharedStrings[Number(v)] ?? null;
-        break;
-      }
-      case "str":
-        value = v === undefined ? null : decodeOoxmlText(v);
-        break;
-      case "inlineStr":
-        value = inline ?? (v === undefined ? null : decodeOoxmlText(v));
-        break;
-      case "b":
-        value = v === undefined ? null : v.trim() === "1" || v.trim() === "true";
-        break;
-      case "e":
-        value = v === undefined || v === "" ? null : { error: v.trim() };
-        break;
-      case "d":
-        value = v === undefined ? null : isoDateToSerial(v, date1904) ?? v;
-        break;
-      default: {
-        if (v !== undefined && v !== "") {
-          const n = +v;
-          value = Number.isNaN(n) ? v : n;
+      case T_NUMBER:
+        if (vStart >= 0 && vEnd > vStart) {
+          const n = parseNumber(bytes, vStart, vEnd);
+          value = Number.isNaN(n) ? decodeText(bytes, vStart, vEnd) : n;
+        } else if (vText) {
+          const n = Number(vText);
+          value = Number.isNaN(n) ? vText : n;
         }
+        break;
+      case T_SHARED: {
+        let index = vStart >= 0 ? parseIndex(bytes, vStart, vEnd) : -1;
+        if (index < 0) index = Number((vText ?? (vStart >= 0 ? decodeText(bytes, vStart, vEnd) : "")).trim() || NaN);
+        value = Number.isInteger(index) && index >= 0 ? (sharedStrings[index] ?? null) : null;
+        break;
       }
+      case T_STR:
+        value = vText === undefined ? null : decodeOoxmlText(vText);
+        break;
+      case T_INLINE:
+        value = inline ?? (vText === undefined ? null : decodeOoxmlText(vText));
+        break;
+      case T_BOOL:
+        value = vText === undefined ? null : vText.trim() === "1" || vText.trim() === "true";
+        break;
+      case T_ERROR:
+        value = vText === undefined || vText.trim() === "" ? null : { error: vText.trim() };
+        break;
+      case T_DATE:
+        value = vText === undefined ? null : (isoDateToSerial(vText, date1904) ?? vText);
+        break;
     }
     if (value === null || value === "") continue;
 
@@ -218,15 +453,25 @@ export function readWorksheet(xml: string, context: SheetReadContext): SheetGrid
   const left = minColumn;
   const rows: CellValue[][] = new Array(bottom - top + 1);
   let numberFormats: ((string | undefined)[] | undefined)[] | undefined;
-  for (let r = 0; r < rows.length; r++) rows[r] = [];
+  // Rows formatted alike share one array: formats double the memory of a sheet otherwise.
+  let previousFormats: (string | undefined)[] | undefined;
   for (const rec of records) {
     rows[rec.row - top] = left > 0 ? rec.cells.slice(left) : rec.cells;
     if (rec.formats) {
       numberFormats ??= new Array(rows.length).fill(undefined);
-      const formats = left > 0 ? rec.formats.slice(left) : rec.formats;
+      let formats = left > 0 ? rec.formats.slice(left) : rec.formats;
+      if (previousFormats && sameFormats(previousFormats, formats)) formats = previousFormats;
+      else previousFormats = formats;
       // Holes in a sparse array are read as undefined, which is what the contract means.
       numberFormats[rec.row - top] = formats;
     }
   }
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
   return numberFormats ? { top, left, rows, numberFormats } : { top, left, rows };
+}
+
+function sameFormats(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -153,6 +153,10 @@ export const TEXT = {
     sv: "Skriv konton som 6810 eller 6810-6819 och ord som hyrläkare, åtskilda med semikolon.",
     en: "Write accounts as 6810 or 6810-6819 and words such as locum, separated by semicolons.",
   },
+  rulesRequired: {
+    sv: "Ange minst ett konto eller ord; ett tomt fält skulle ge standardvärdet.",
+    en: "Enter at least one account or word; an empty field would give the default.",
+  },
   yellowAboveGreen: { sv: "Gul gräns ska vara lägre än grön.", en: "The yellow limit must be below the green one." },
   saveSettings: { sv: "Spara inställningar", en: "Save settings" },
   saving: { sv: "Sparar …", en: "Saving …" },

@@ -1,6 +1,6 @@
 import { detectWorkbook, runBalans } from "../core/engine";
 import { keyFigures } from "../core/keyFigures";
-import type { Settings, WorkbookSnapshot } from "../core/types";
+import type { Settings, SheetPlan, WorkbookSnapshot } from "../core/types";
 import { applyPlan } from "../excel/applyPlan";
 import { officeErrorMessage } from "../excel/errors";
 import { hostExcelRun, type ExcelRun } from "../excel/host";
@@ -94,7 +94,7 @@ export function createOfficeActions(run: ExcelRun | null = hostExcelRun()): Bala
         await applyPlan(excel(), result.plan);
         return {
           analysis: result.analysis,
-          sheets: result.plan.sheets.map((sheet) => ({ kind: sheet.kind, name: sheet.name })),
+          sheets: result.plan.sheets.map((sheet: SheetPlan) => ({ kind: sheet.kind, name: sheet.name })),
           keyFigures: keyFigures(result.analysis),
         };
       }),

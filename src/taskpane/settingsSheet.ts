@@ -38,7 +38,8 @@ export function settingsRows(settings: Settings): [string, PlanCell, boolean][] 
   add("Gul från", number(settings.statusThresholds.yellow), true);
   add("Kommentarsgräns belopp", number(settings.commentThresholdAmount));
   add("Kommentarsgräns andel", number(settings.commentThresholdShare), true);
-  add("Språnggräns", number(settings.jumpShare), true);
+  // `Språngsgräns`: the reader does not know the spelling `Språnggräns` (docs/architecture.md).
+  add("Språngsgräns", number(settings.jumpShare), true);
   add("Språng minsta belopp", number(settings.jumpMinAmount));
   return rows;
 }

@@ -1,8 +1,8 @@
 import { formatPercentInput, formatRules, parseAmount, parsePercent, parseRules } from "./settingsText";
 
 describe("account rules as text", () => {
-  it("reads numbers, ranges and words separated by semicolons", () => {
-    expect(parseRules("6810-6819; hyrläkare ;6830; inhyrd läkare")).toEqual([
+  it("reads numbers, ranges and words separated by semicolons or commas", () => {
+    expect(parseRules("6810-6819; hyrläkare ,6830; Inhyrd läkare")).toEqual([
       { kind: "range", from: 6810, to: 6819 },
       { kind: "name", contains: "hyrläkare" },
       { kind: "range", from: 6830, to: 6830 },

@@ -1,3 +1,4 @@
+import { formatAccountRules, parseAccountRules } from "../core/read/settings";
 import type { AccountRule } from "../core/types";
 
 /**
@@ -6,31 +7,22 @@ import type { AccountRule } from "../core/types";
  * so the form can mark the field instead of guessing.
  */
 
+/** Account rules as the settings sheet writes them; the reader's own format, so they read back the same. */
 export function formatRules(rules: readonly AccountRule[]): string {
-  return rules.map((rule) => (rule.kind === "name" ? rule.contains : rule.from === rule.to ? String(rule.from) : `${rule.from}-${rule.to}`)).join("; ");
+  return formatAccountRules(rules);
 }
 
+/**
+ * Account rules as the reader parses them (`;`, `,` or a new line between parts), but
+ * stricter: a part of only digits and dashes that is not a range (`6810-`) is a typo
+ * here, where the reader would take it for a word in account names.
+ */
 export function parseRules(text: string): AccountRule[] | null {
-  const rules: AccountRule[] = [];
-  for (const raw of text.split(";")) {
-    const part = raw.trim();
-    if (part === "") continue;
-    // An en dash is what Word and Outlook turn a typed hyphen into.
-    const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(part);
-    if (range) {
-      const from = Number(range[1]);
-      const to = Number(range[2]);
-      if (from > to) return null;
-      rules.push({ kind: "range", from, to });
-    } else if (/^\d+$/.test(part)) {
-      rules.push({ kind: "range", from: Number(part), to: Number(part) });
-    } else if (/\d/.test(part) && /^[\d\s\-–]+$/.test(part)) {
-      return null; // digits and dashes that do not make a range, such as `6810-`
-    } else {
-      rules.push({ kind: "name", contains: part });
-    }
-  }
-  return rules;
+  const typo = text.split(/[;\n,]+/).some((part) => {
+    const token = part.trim();
+    return /\d/.test(token) && /^[\d\s\-\u2013\u2212]+$/.test(token) && !/^\d+(\s*[-\u2013\u2212]\s*\d+)?$/.test(token);
+  });
+  return typo ? null : parseAccountRules(text);
 }
 
 /** `1 234,5`, `1234.5`, `2` → number; anything else (or negative) → null. */

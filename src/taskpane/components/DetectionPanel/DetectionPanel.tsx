@@ -1,4 +1,4 @@
-import { Checkbox, Dropdown, Field, Input, Option, Subtitle2, Text } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { monthName } from "../../../core/format";
 import type { Message, Unit } from "../../../core/types";
 import type { Detection, SheetRole } from "../../actions";
@@ -125,22 +125,21 @@ export function DetectionPanel({ detection, setup, onChange, disabled = false }:
           />
         </Field>
         <Field className={styles.input} label={t(TEXT.unit)}>
-          <Dropdown
+          <Select
             className={styles.control}
             value={setup.unit}
-            selectedOptions={[setup.unit]}
             disabled={disabled}
-            onOptionSelect={(_event, data) => {
-              const unit = UNITS.find((u) => u === data.optionValue);
+            onChange={(_event, data) => {
+              const unit = UNITS.find((u) => u === data.value);
               if (unit) onChange({ ...setup, unit });
             }}
           >
             {UNITS.map((unit) => (
-              <Option key={unit} value={unit}>
+              <option key={unit} value={unit}>
                 {unit}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       </div>
     </section>

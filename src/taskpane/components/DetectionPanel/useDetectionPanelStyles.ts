@@ -63,7 +63,6 @@ export const useDetectionPanelStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalM,
   },
-  // Fluent's Dropdown wants 250 px by default; the pane may be 320 px wide in all.
   control: {
     minWidth: 0,
     width: "100%",

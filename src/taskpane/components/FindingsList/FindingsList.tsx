@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Option, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Finding, Message, Severity } from "../../../core/types";
 import { TEXT, useText } from "../../i18n";
@@ -56,38 +56,36 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
       </Subtitle2>
       <div className={styles.filters}>
         <Field className={styles.filter} label={t(TEXT.severityFilter)}>
-          <Dropdown
-            className={styles.dropdown}
-            value={severityText(severity)}
-            selectedOptions={[severity]}
-            onOptionSelect={(_event, data) => {
-              setSeverity(data.optionValue ?? ALL);
+          <Select
+            className={styles.select}
+            value={severity}
+            onChange={(_event, data) => {
+              setSeverity(data.value);
               setLimit(PAGE_SIZE);
             }}
           >
             {SEVERITY_FILTERS.map((filter) => (
-              <Option key={filter.value} value={filter.value}>
+              <option key={filter.value} value={filter.value}>
                 {severityText(filter.value)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Field className={styles.filter} label={t(TEXT.sheetFilter)}>
-          <Dropdown
-            className={styles.dropdown}
-            value={sheetText(sheet)}
-            selectedOptions={[sheet]}
-            onOptionSelect={(_event, data) => {
-              setSheet(data.optionValue ?? ALL);
+          <Select
+            className={styles.select}
+            value={sheet}
+            onChange={(_event, data) => {
+              setSheet(data.value);
               setLimit(PAGE_SIZE);
             }}
           >
             {[ALL, ...sheets].map((value) => (
-              <Option key={value} value={value}>
+              <option key={value} value={value}>
                 {sheetText(value)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       </div>
 

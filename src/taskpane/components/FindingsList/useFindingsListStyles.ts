@@ -20,8 +20,7 @@ export const useFindingsListStyles = makeStyles({
     flexBasis: "130px",
     minWidth: 0,
   },
-  // Fluent's Dropdown wants 250 px by default; the pane may be 320 px wide in all.
-  dropdown: {
+  select: {
     minWidth: 0,
     width: "100%",
   },

@@ -1,14 +1,13 @@
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
@@ -98,6 +97,8 @@ function readDraft(draft: Draft, base: Settings): { settings: Settings | null; e
   for (const { key } of CLASSES) {
     const rules = parseRules(draft.accounts[key]);
     if (rules === null) errors[key] = TEXT.invalidRules;
+    // The settings sheet cannot say "no accounts": a blank value means the default there.
+    else if (rules.length === 0) errors[key] = TEXT.rulesRequired;
     accounts[key] = rules ?? [];
   }
   if (Object.keys(errors).length > 0) return { settings: null, errors };
@@ -199,22 +200,21 @@ export function SettingsPanel({ settings, editable, settingsSheet, onSave }: Set
         }}
       >
         <Field className={styles.field} label={t(TEXT.unit)}>
-          <Dropdown
+          <Select
             className={styles.control}
-            value={t(UNIT_CHOICES.find((c) => c.value === draft.unit)?.label ?? TEXT.unitFromHeaders)}
-            selectedOptions={[draft.unit]}
+            value={draft.unit}
             disabled={disabled}
-            onOptionSelect={(_event, data) => {
-              const choice = UNIT_CHOICES.find((c) => c.value === data.optionValue);
+            onChange={(_event, data) => {
+              const choice = UNIT_CHOICES.find((c) => c.value === data.value);
               if (choice) edit({ unit: choice.value });
             }}
           >
             {UNIT_CHOICES.map((choice) => (
-              <Option key={choice.value} value={choice.value}>
+              <option key={choice.value} value={choice.value}>
                 {t(choice.label)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
 
         <Field className={styles.field} label={t(TEXT.costSign)}>
@@ -273,7 +273,8 @@ export function SettingsPanel({ settings, editable, settingsSheet, onSave }: Set
         </fieldset>
 
         {parsed === null && touched && (
-          <Text role="alert" className={styles.error}>
+          // Each marked field already announces its own message; this line only sums up.
+          <Text className={styles.error}>
             {t(TEXT.fixFields)}
           </Text>
         )}

@@ -22,7 +22,6 @@ export const useSettingsPanelStyles = makeStyles({
   field: {
     minWidth: 0,
   },
-  // Fluent's Dropdown wants 250 px by default; the pane may be 320 px wide in all.
   control: {
     minWidth: 0,
     width: "100%",

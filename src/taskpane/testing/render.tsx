@@ -1,3 +1,4 @@
+import "./polyfills";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, type RenderResult } from "@testing-library/react";
 import type { ReactElement } from "react";

@@ -993,6 +993,8 @@ class FakeRange extends FakeObject<RangeTarget> {
         }
         for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) put(sheet, rect.top + r, rect.left + c, grid[r][c]);
       } else {
+        // A single value goes to every cell; null is only valid inside a 2D array.
+        if (input === null || input === undefined) throw invalidArgument(`${kind} set to null`);
         for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) put(sheet, rect.top + r, rect.left + c, input);
       }
       this.session.record(sheet, rect, kind);

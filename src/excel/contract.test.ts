@@ -7,7 +7,7 @@
  */
 import { a1 } from "../core/address";
 import { isCellError, type CellValue, type WorkbookSnapshot } from "../core/types";
-import { handPackage, worksheetXml } from "../xlsx/__tests__/packages";
+import { handPackage, worksheetXml, type HandSheet } from "../xlsx/__tests__/packages";
 import { readXlsx } from "../xlsx/readXlsx";
 import { createFakeExcel, type FakeInitialSheet } from "./fake/fakeExcel";
 import { readSnapshot } from "./readWorkbook";
@@ -42,7 +42,7 @@ function asXlsx(sheets: readonly FakeInitialSheet[]): Uint8Array {
     return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
   };
   const definedNames: string[] = [];
-  const handSheets = sheets.map((sheet, index) => {
+  const handSheets = sheets.map((sheet, index): HandSheet => {
     const top = sheet.top ?? 0;
     const left = sheet.left ?? 0;
     const rows = sheet.cells
@@ -55,7 +55,7 @@ function asXlsx(sheets: readonly FakeInitialSheet[]): Uint8Array {
       definedNames.push(`<definedName name="${name}" localSheetId="${index}" hidden="1">${escape(formula.replace(/^=/, ""))}</definedName>`);
     }
     const state = sheet.visibility === "hidden" ? "hidden" : sheet.visibility === "veryHidden" ? "veryHidden" : undefined;
-    return { name: sheet.name, xml: worksheetXml(rows), ...(state ? { state } : {}) } as const;
+    return { name: sheet.name, xml: worksheetXml(rows), ...(state ? { state } : {}) };
   });
   return handPackage({ sheets: handSheets, definedNames: `<definedNames>${definedNames.join("")}</definedNames>` });
 }

@@ -1,3 +1,11 @@
+import { runChecks } from "./check";
+import { sortFindings } from "./findings";
+import { monthKey } from "./format";
+import { buildWritePlan, nameRun } from "./plan";
+import { readWorkbook } from "./read/workbook";
+import { measureFollowUp } from "./summary/measures";
+import { hiredStaffRows } from "./summary/hiredStaff";
+import { costCentreRows, varianceRows } from "./summary/variance";
 import type {
   CostCentreVarianceRow,
   Finding,
@@ -54,4 +62,50 @@ export interface RunResult {
   readonly analysis: Analysis;
   readonly plan: WritePlan;
   readonly report: JsonReport;
+}
+
+/** Reads the workbook only: what the task pane shows before a run. */
+export function detectWorkbook(snapshot: WorkbookSnapshot, options: RunOptions): WorkbookModel {
+  return readWorkbook(snapshot, options);
+}
+
+/** Reads, checks and summarises a workbook. Pure: the snapshot in, the analysis out. */
+export function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
+  const model = readWorkbook(snapshot, options);
+  const followUp = measureFollowUp(model);
+  const hiredStaff = hiredStaffRows(model);
+  const checked = runChecks({ model, measures: followUp.rows, hiredStaff });
+  const naming = nameRun(model, snapshot, options.language);
+  const sheetOrder = snapshot.sheets.map((s) => s.name);
+  return {
+    model,
+    findings: sortFindings([...model.findings, ...checked, ...naming.findings], sheetOrder),
+    variance: varianceRows(model),
+    costCentres: costCentreRows(model),
+    measures: followUp.rows,
+    programmes: followUp.programmes,
+    hiredStaff,
+  };
+}
+
+export function toJsonReport(analysis: Analysis): JsonReport {
+  const { model } = analysis;
+  return {
+    workbook: model.workbook,
+    unit: model.unit,
+    year: model.year,
+    months: model.months.map((m) => monthKey(model.year, m)),
+    costSign: model.costSign,
+    findings: analysis.findings,
+    variance: analysis.variance,
+    measures: analysis.measures,
+    programmes: analysis.programmes,
+    hiredStaff: analysis.hiredStaff,
+  };
+}
+
+/** The whole job: analysis, the sheets to write, and the JSON report. */
+export function runBalans(snapshot: WorkbookSnapshot, options: RunOptions): RunResult {
+  const analysis = analyse(snapshot, options);
+  return { analysis, plan: buildWritePlan(analysis, snapshot, options), report: toJsonReport(analysis) };
 }

@@ -133,7 +133,7 @@ export const TEXT = {
   yellowFrom: { sv: "Gul från (% av plan)", en: "Yellow from (% of plan)" },
   thresholdsHeading: { sv: "Gränser för varningar", en: "Warning thresholds" },
   commentAmount: { sv: "Kommentar krävs över belopp", en: "Comment required above amount" },
-  commentShare: { sv: "… och över andel av budget (%)", en: "… and above share of budget (%)" },
+  commentShare: { sv: "Kommentar krävs över andel av budget (%)", en: "Comment required above share of budget (%)" },
   jumpShare: { sv: "Språng: avvikelse från månadstakten (%)", en: "Jump: deviation from the run rate (%)" },
   jumpMinAmount: { sv: "Språng: minsta belopp", en: "Jump: minimum amount" },
   accountsHeading: { sv: "Konton per klass", en: "Accounts per class" },

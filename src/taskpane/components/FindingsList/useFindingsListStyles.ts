@@ -54,6 +54,8 @@ export const useFindingsListStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     cursor: "pointer",
+    // Fluent draws the keyboard focus ring as an ::after box around the nearest positioned ancestor.
+    position: "relative",
     ":hover": {
       backgroundColor: tokens.colorNeutralBackground1Hover,
     },

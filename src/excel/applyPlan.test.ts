@@ -1,5 +1,5 @@
 import type { PlanCell, SheetPlan, WritePlan } from "../core/types";
-import { applyPlan, packBatches, planLayout, textRects, widthRuns } from "./applyPlan";
+import { applyPlan, planLayout, takeBatch, textRects, widthRuns } from "./applyPlan";
 import { officeErrorMessage } from "./errors";
 import { createFakeExcel, FAKE_PAYLOAD_LIMIT, type FakeExcel, type FakeInitialSheet, type FakeOptions } from "./fake/fakeExcel";
 import type { FakeSheet } from "./fake/fakeState";
@@ -227,6 +227,17 @@ describe("applyPlan", () => {
     expect(sheet.formula(120_001, 2)).toBe("=SUM('Balans avvikelse'!C2:C120001)");
   }, 60_000);
 
+  it("sends a refused write batch again in halves", async () => {
+    // Excel takes less than the adapter plans for.
+    const fake = fakeWith(USER_SHEETS, { limits: { requestBytes: 400_000 } });
+    await applyPlan(fake.run, plan([varianceSheet(4000, { charts: [] }), varianceSheet(4000, { name: "Balans detalj", kind: "variance-detail", tables: [] })]));
+    expect(fake.stats.requests.some((r) => r.failed === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    const detail = fake.workbook.sheet("Balans detalj")!;
+    expect(detail.cell(4000, 0)).toMatchObject({ kind: "text", value: TRICKY_TEXTS[3999 % TRICKY_TEXTS.length] });
+    expect(detail.formula(4001, 2)).toBe("=SUM('Balans detalj'!C2:C4001)");
+    expect(detail.names.get("balansowner")?.formula).toBe('="balans:variance-detail"');
+  });
+
   describe("when Excel says no, the workbook stays as it was", () => {
     // [label, sheets, options, error code, may the half-built sheets remain]
     const cases: [string, FakeInitialSheet[], FakeOptions, string, boolean][] = [
@@ -333,7 +344,7 @@ describe("textRects", () => {
   });
 });
 
-describe("widthRuns and packBatches", () => {
+describe("widthRuns and takeBatch", () => {
   it("groups equal neighbouring widths", () => {
     expect(widthRuns([10, 10, 0, 12, 12, 12])).toEqual([
       { from: 0, to: 1, points: 56.25 },
@@ -341,8 +352,10 @@ describe("widthRuns and packBatches", () => {
     ]);
   });
 
-  it("packs steps in order under the budget", () => {
-    const step = (bytes: number) => ({ bytes, queue: () => undefined });
-    expect(packBatches([step(3), step(3), step(5), step(1)], 6).map((b) => b.map((s) => s.bytes))).toEqual([[3, 3], [5, 1]]);
+  it("takes steps in order under the budget, and at least one", () => {
+    const steps = [3, 3, 5, 1, 9].map((bytes) => ({ bytes, queue: () => undefined }));
+    expect(takeBatch(steps, 0, 6)).toBe(2);
+    expect(takeBatch(steps, 2, 6)).toBe(4);
+    expect(takeBatch(steps, 4, 6)).toBe(5);
   });
 });

@@ -12,7 +12,7 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../core/types";
-import { ExcelAdapterError } from "./errors";
+import { ExcelAdapterError, officeErrorCode } from "./errors";
 import type { ExcelRun } from "./host";
 import { DEFAULT_BYTE_BUDGET, gridJsonBytes } from "./payloadSize";
 import { ownerMarkOf } from "./readWorkbook";
@@ -50,8 +50,9 @@ export interface ApplyResult {
  *
  * Round trips: 1 or 2 for step 1 (the second only when a sheet of a plan name exists),
  * then one per write batch: one batch unless the cells written exceed the byte budget,
- * then ⌈bytes / budget⌉ or so. A plan under 4 MB takes at most 3 syncs, whatever its
- * row count; a rollback adds at most 2. Nothing is activated or selected.
+ * then about ⌈bytes / (0.8 × budget)⌉. A plan under the budget (4 MB) takes at most 3
+ * syncs, whatever its row count. A batch Excel refuses as too large is sent again in
+ * halves; a rollback adds at most 2. Nothing is activated or selected.
  *
  * What is approximated: formula results are left to Excel (the plan's cached values
  * cannot be written through Office.js); column widths are converted from characters to
@@ -109,21 +110,27 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, options: ApplyOp
       tablesOnDeleted: owned.flatMap((c) => c.tables.items.map((t) => t.name)),
     });
     const steps = writeSteps(plan, layout, budget);
-    const batches = packBatches(steps, budget);
     const built: Built = { sheets: [], tables: [] };
 
     // One request per batch; batches are cut by bytes only, so their number does not
-    // grow with the number of sheets, rows or formats.
-    const writeFrom = async (index: number): Promise<void> => {
-      if (index >= batches.length) return;
+    // grow with the number of sheets, rows or formats. Excel refuses an oversized request
+    // before running any of it, so a refused batch is sent again in halves.
+    const writeFrom = async (start: number, batchBudget: number): Promise<void> => {
+      if (start >= steps.length) return;
+      const end = takeBatch(steps, start, batchBudget);
       context.application.suspendApiCalculationUntilNextSync();
-      for (const step of batches[index]) step.queue(context, built);
+      for (let i = start; i < end; i++) steps[i].queue(context, built);
       syncs++;
-      await context.sync();
-      return writeFrom(index + 1);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (officeErrorCode(error) === "RequestPayloadSizeLimitExceeded" && end - start > 1) return writeFrom(start, batchBudget / 2);
+        throw error;
+      }
+      return writeFrom(end, budget);
     };
     try {
-      await writeFrom(0);
+      await writeFrom(0, budget);
     } catch (error) {
       syncs += await rollback(context, layout);
       throw error;
@@ -232,8 +239,6 @@ export interface Step {
   /** Estimated request bytes. */
   readonly bytes: number;
   readonly queue: (context: Excel.RequestContext, built: Built) => void;
-  /** The swap must be the last thing sent. */
-  readonly last?: boolean;
 }
 
 /** A property set or a small call, with its object path, in the request JSON. */
@@ -265,7 +270,6 @@ export function writeSteps(plan: WritePlan, layout: Layout, budget: number): Ste
   });
   steps.push({
     bytes: SMALL_STEP * (layout.deletes.length + layout.finals.length + layout.tableNames.flat().length + 1),
-    last: true,
     queue: (context, built) => {
       for (const name of layout.deletes) context.workbook.worksheets.getItem(name).delete();
       built.sheets.forEach((worksheet, i) => {
@@ -485,22 +489,15 @@ function addChart(worksheet: Excel.Worksheet, plan: ChartPlan): void {
   if (plan.valueFormat !== undefined) chart.axes.valueAxis.numberFormat = plan.valueFormat;
 }
 
-/** Greedy packing in order; the swap always goes in the last batch. */
-export function packBatches(steps: readonly Step[], budget: number): Step[][] {
-  const batches: Step[][] = [];
-  let current: Step[] = [];
+/** The end (exclusive) of the batch starting at `start`: steps in order while they fit, at least one. */
+export function takeBatch(steps: readonly Step[], start: number, budget: number): number {
+  let end = start;
   let bytes = 0;
-  for (const step of steps) {
-    if (current.length > 0 && bytes + step.bytes > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(step);
-    bytes += step.bytes;
+  while (end < steps.length && (end === start || bytes + steps[end].bytes <= budget)) {
+    bytes += steps[end].bytes;
+    end++;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return end;
 }
 
 /**

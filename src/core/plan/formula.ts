@@ -16,6 +16,7 @@ export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) return "0";
   const text = String(value);
   if (!/e/i.test(text)) return text;
+  if (Math.abs(value) >= 1e21) return BigInt(Math.round(value)).toString();
   return value.toFixed(12).replace(/\.?0+$/, "");
 }
 

@@ -59,7 +59,7 @@ const SETTING_NAMES: Readonly<Record<SettingKey, readonly string[]>> = {
   yellow: ["gulfran", "yellowfrom", "gul", "yellow"],
   commentThresholdAmount: ["kommentarsgransbelopp", "commentthresholdamount", "kommentargransbelopp"],
   commentThresholdShare: ["kommentarsgransandel", "commentthresholdshare", "kommentargransandel"],
-  jumpShare: ["sprangrans", "sprangsgrans", "jumpthreshold", "jumpshare"],
+  jumpShare: ["spranggrans", "sprangsgrans", "jumpthreshold", "jumpshare"],
   jumpMinAmount: ["sprangminstabelopp", "sprangsminstabelopp", "jumpminimumamount", "jumpminamount"],
 };
 

@@ -326,6 +326,7 @@ describe("readWorkbook: measures, programmes and settings", () => {
       ["Nämnare hyrpersonal", "all personal"],
       ["Inhyrda läkare", "6811; hyrdoktor"],
       ["Grön från", "80 %"],
+      ["Språnggräns", "40 %"],
       ["Gul från", "bra"],
       ["Okänd sak", 1],
     ]);
@@ -338,8 +339,9 @@ describe("readWorkbook: measures, programmes and settings", () => {
       { kind: "name", contains: "hyrdoktor" },
     ]);
     expect(withSettings.settings.statusThresholds).toEqual({ green: 0.8, yellow: 0.5 });
-    expect(withSettings.findings).toContainEqual(expect.objectContaining({ rule: "READ-SETTING-VALUE", cell: "B6" }));
-    expect(withSettings.findings).toContainEqual(expect.objectContaining({ rule: "READ-SETTING-UNKNOWN", cell: "A7" }));
+    expect(withSettings.settings.jumpShare).toBeCloseTo(0.4, 12);
+    expect(withSettings.findings).toContainEqual(expect.objectContaining({ rule: "READ-SETTING-VALUE", cell: "B7" }));
+    expect(withSettings.findings).toContainEqual(expect.objectContaining({ rule: "READ-SETTING-UNKNOWN", cell: "A8" }));
     // 6810 is no longer a hired doctor under these settings: it falls to "hired other" (6800-6899).
     expect(withSettings.rows.find((r) => r.account === "6810")?.accountClass).toBe("hiredOther");
   });

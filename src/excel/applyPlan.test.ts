@@ -1,5 +1,5 @@
 import type { PlanCell, SheetPlan, WritePlan } from "../core/types";
-import { applyPlan, planLayout, takeBatch, textRects, widthRuns } from "./applyPlan";
+import { applyPlan, planLayout, takeBatch, textRects, validTableName, widthRuns } from "./applyPlan";
 import { officeErrorMessage } from "./errors";
 import { createFakeExcel, FAKE_PAYLOAD_LIMIT, type FakeExcel, type FakeInitialSheet, type FakeOptions } from "./fake/fakeExcel";
 import type { FakeSheet } from "./fake/fakeState";
@@ -197,7 +197,7 @@ describe("applyPlan", () => {
   it("picks another table name when a user's table has the plan's", async () => {
     const fake = fakeWith([{ ...USER_SHEETS[0], tables: [{ name: "BalansVariance", address: "A1:B2" }] }]);
     await applyPlan(fake.run, plan([varianceSheet(3)]));
-    expect(fake.workbook.tables.map((t) => t.name)).toEqual(["BalansVariance", "BalansVariance2"]);
+    expect(fake.workbook.tables.map((t) => t.name)).toEqual(["BalansVariance", "BalansVariance_2"]);
   });
 
   it("needs the same few syncs for 10 rows as for 20 000", async () => {
@@ -318,6 +318,19 @@ describe("planLayout", () => {
     const layout = planLayout(plan([varianceSheet(1, { name, tables: [] })]), { sheets: [name], ownedToDelete: [], tables: [], tablesOnDeleted: [] });
     expect(layout.finals[0]).toBe("Balans avvikelse per ansvar (2)");
     expect(layout.finals[0].length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("validTableName", () => {
+  it.each([
+    ["BalansVariance", "BalansVariance"],
+    ["Balans avvikelse", "Balans_avvikelse"],
+    ["2024", "_2024"],
+    ["AB12", "_AB12"],
+    ["R1C1", "_R1C1"],
+    ["Åtgärder", "Åtgärder"],
+  ])("%s → %s", (wanted, expected) => {
+    expect(validTableName(wanted)).toBe(expected);
   });
 });
 

@@ -188,8 +188,9 @@ export function planLayout(plan: WritePlan, existing: Existing): Layout {
   const tablesLeft = new Set(existing.tables.map(lower).filter((n) => !goneTables.has(n)));
   const tableNames = plan.sheets.map((sheet) =>
     sheet.tables.map((table) => {
-      let name = table.name;
-      for (let n = 2; tablesLeft.has(lower(name)); n++) name = `${table.name}${n}`;
+      const wanted = validTableName(table.name);
+      let name = wanted;
+      for (let n = 2; tablesLeft.has(lower(name)); n++) name = `${wanted}_${n}`;
       tablesLeft.add(lower(name));
       return name;
     }),
@@ -207,6 +208,17 @@ function freeSheetName(name: string, taken: ReadonlySet<string>): string {
     const candidate = `${name.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
     if (!taken.has(lower(candidate))) return candidate;
   }
+}
+
+/**
+ * A name Excel accepts for a table: letters, digits, `_` and `.`, starting with a letter
+ * or `_`, not a cell reference (the .xlsx writer applies the same rules).
+ */
+export function validTableName(wanted: string): string {
+  let name = wanted.replace(/[^\p{L}\p{N}_.]/gu, "_");
+  if (!/^[\p{L}_]/u.test(name)) name = `_${name}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*([RrCc]\d*)?$/.test(name)) name = `_${name}`;
+  return name.slice(0, 255);
 }
 
 function lower(name: string): string {

@@ -321,7 +321,7 @@ export class FakeWorkbookState {
   }
 
   renameTable(table: FakeTable, name: string): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name)) {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]\d*([RrCc]\d*)?$/.test(name)) {
       throw invalidArgument(`table name '${name}'`);
     }
     const other = this.table(name);

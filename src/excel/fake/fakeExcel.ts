@@ -42,6 +42,10 @@ import {
  *   hiding sheets.
  * Operations of a failing request that come before the failing one stay applied, as in
  * Excel (a batch is not a transaction); loaded values of a failing request are dropped.
+ * Formulas are stored, never calculated: `values` of a formula cell gives the formula
+ * text where Excel would give its result (see fakeState.ts for how entries are parsed).
+ * Everything it offers is listed in the classes below; anything else is undefined and
+ * fails loudly, so adapter code cannot quietly depend on an API the fake does not check.
  */
 
 export interface FakeInitialSheet {

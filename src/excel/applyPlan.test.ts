@@ -284,6 +284,17 @@ describe("applyPlan", () => {
     }, 60_000);
   });
 
+  it("only deletes what a plan without sheets removes, and only if it is Balans's", async () => {
+    const fake = fakeWith([...USER_SHEETS, OLD_RESULT, { name: "Balans fynd", cells: [["mitt"]] }]);
+    const result = await applyPlan(fake.run, plan([], ["Balans avvikelse", "Balans fynd"]));
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Jan", "Åtgärder", "Balans fynd"]);
+    expect(result).toEqual({ syncs: 3, sheets: [] });
+
+    const idle = fakeWith(USER_SHEETS);
+    expect(await applyPlan(idle.run, plan([]))).toEqual({ syncs: 1, sheets: [] });
+    expect(idle.writes).toEqual([]);
+  });
+
   it("refuses a plan with a style it does not define, before touching Excel", async () => {
     const fake = fakeWith(USER_SHEETS);
     const bad = varianceSheet(2, { styleRuns: [{ range: { top: 0, left: 0, bottom: 0, right: 0 }, style: "saknas" }] });

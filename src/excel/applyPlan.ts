@@ -280,6 +280,7 @@ export function writeSteps(plan: WritePlan, layout: Layout, budget: number): Ste
     steps.push(...formatSteps(i, sheet, plan.styles));
     steps.push(...objectSteps(i, sheet, layout.tableNames[i]));
   });
+  if (plan.sheets.length === 0 && layout.deletes.length === 0) return steps;
   steps.push({
     bytes: SMALL_STEP * (layout.deletes.length + layout.finals.length + layout.tableNames.flat().length + 1),
     queue: (context, built) => {

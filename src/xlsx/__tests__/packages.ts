@@ -3,7 +3,7 @@
  * workbooks built with ExcelJS (an independent writer and reader).
  */
 import ExcelJS from "exceljs";
-import { zipFromMap } from "../zip";
+import { openZip, zipFromMap } from "../zip";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -90,4 +90,25 @@ export async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return workbook;
+}
+
+/** Every part of a package, inflated. */
+export function partsOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  const zip = openZip(bytes);
+  return new Map(zip.entries.map((e) => [e.name, zip.read(e.name)]));
+}
+
+export function partText(bytes: Uint8Array, part: string): string {
+  return new TextDecoder().decode(openZip(bytes).read(part));
+}
+
+/** A copy of a package with parts replaced (text or function of the old text), added, or removed (null). */
+export function patchPackage(bytes: Uint8Array, edits: Readonly<Record<string, string | Uint8Array | null | ((old: string) => string)>>): Uint8Array {
+  const parts = new Map<string, Uint8Array | string>(partsOf(bytes));
+  for (const [name, edit] of Object.entries(edits)) {
+    if (edit === null) parts.delete(name);
+    else if (typeof edit === "function") parts.set(name, edit(new TextDecoder().decode(parts.get(name) as Uint8Array)));
+    else parts.set(name, edit);
+  }
+  return zipFromMap(parts);
 }

@@ -1,0 +1,170 @@
+import { a1, rangeA1 } from "../../core/address";
+import { type CellRange, ERROR_LITERALS, type PlanCell, type SheetPlan } from "../../core/types";
+import { NS } from "../opc";
+import { encodeOoxmlText, escapeXml } from "../xml";
+import { argb } from "./stylesEditor";
+import { prefixFutureFunctions } from "./formula";
+
+/** One cell to write: its plan content (null for a styled empty cell) and cellXfs index. */
+export interface GridCell {
+  cell: PlanCell;
+  style: number;
+}
+
+/** Rows → columns → cell, both in ascending order once sorted. */
+export type Grid = Map<number, Map<number, GridCell>>;
+
+/** The sheet's cells: blocks in order (a later block wins), then styles from the runs. */
+export function buildGrid(sheet: SheetPlan, styleIndex: (key: string) => number): Grid {
+  const grid: Grid = new Map();
+  const at = (row: number, column: number): GridCell => {
+    let cells = grid.get(row);
+    if (!cells) grid.set(row, (cells = new Map()));
+    let cell = cells.get(column);
+    if (!cell) cells.set(column, (cell = { cell: null, style: 0 }));
+    return cell;
+  };
+  for (const block of sheet.blocks) {
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell !== null) at(block.top + r, block.left + c).cell = cell;
+      }),
+    );
+  }
+  for (const run of sheet.styleRuns) {
+    const style = styleIndex(run.style);
+    const { top, left, bottom, right } = run.range;
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) at(r, c).style = style;
+  }
+  return grid;
+}
+
+/** The value a cell shows (for chart caches): texts, numbers and formula results. */
+export function shownValue(cell: PlanCell | undefined): string | number | boolean | null {
+  if (!cell) return null;
+  if ("text" in cell) return cell.text;
+  if ("number" in cell) return cell.number;
+  if ("bool" in cell) return cell.bool;
+  return cell.value;
+}
+
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+/** Text for element content: OOXML escapes for what XML cannot carry, then XML escapes. */
+export function textContent(text: string): string {
+  return escapeXml(encodeOoxmlText(text));
+}
+
+function cellXml(ref: string, { cell, style }: GridCell): string {
+  const s = style ? ` s="${style}"` : "";
+  if (cell === null) return `<c r="${ref}"${s}/>`;
+  if ("text" in cell) {
+    // An inline string is never evaluated, whatever it starts with (`=`, `+`, `@`, …).
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${textContent(cell.text)}</t></is></c>`;
+  }
+  if ("number" in cell) {
+    return Number.isFinite(cell.number) ? `<c r="${ref}"${s}><v>${numberText(cell.number)}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  }
+  if ("bool" in cell) return `<c r="${ref}"${s} t="b"><v>${cell.bool ? 1 : 0}</v></c>`;
+  const f = `<f>${textContent(prefixFutureFunctions(cell.formula.replace(/^=/, "")))}</f>`;
+  const value = cell.value;
+  if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
+  }
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  if (ERROR_LITERALS.includes(value)) return `<c r="${ref}"${s} t="e">${f}<v>${escapeXml(value)}</v></c>`;
+  return `<c r="${ref}"${s} t="str">${f}<v>${textContent(value)}</v></c>`;
+}
+
+export interface WorksheetParts {
+  /** cellXfs-independent pieces the writer resolved: dxf ids per conditional format, rel ids. */
+  readonly dxfIds: readonly number[];
+  readonly drawingRelId?: string;
+  readonly tableRelIds: readonly string[];
+}
+
+function bounds(grid: Grid): CellRange | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [row, cells] of grid) {
+    for (const column of cells.keys()) {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    }
+  }
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+function sheetViewXml(sheet: SheetPlan): string {
+  const rows = Math.max(0, Math.floor(sheet.freeze?.rows ?? 0));
+  const columns = Math.max(0, Math.floor(sheet.freeze?.columns ?? 0));
+  if (rows === 0 && columns === 0) return `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const pane = rows && columns ? "bottomRight" : rows ? "bottomLeft" : "topRight";
+  const split = `${columns ? ` xSplit="${columns}"` : ""}${rows ? ` ySplit="${rows}"` : ""}`;
+  const topLeft = a1(rows, columns);
+  const selections =
+    rows && columns
+      ? `<selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`
+      : `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+  return `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>${selections}</sheetView></sheetViews>`;
+}
+
+function colsXml(widths: readonly number[]): string {
+  const cols: string[] = [];
+  widths.forEach((width, column) => {
+    if (!Number.isFinite(width) || width <= 0) return;
+    // Excel stores widths with the padding of its default font (about 0.71 of a character).
+    const stored = Math.round((Math.min(width, 255) + 0.71) * 100) / 100;
+    cols.push(`<col min="${column + 1}" max="${column + 1}" width="${stored}" customWidth="1"/>`);
+  });
+  return cols.length ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+function conditionalFormatsXml(sheet: SheetPlan, dxfIds: readonly number[]): string {
+  return sheet.conditionalFormats
+    .map((format, i) => {
+      const { top, left, bottom, right } = format.range;
+      const sqref = rangeA1(top, left, bottom, right);
+      const rule = format.rule;
+      const operator = rule.type === "textEquals" ? "equal" : rule.type;
+      const formula = rule.type === "textEquals" ? `"${rule.text.replace(/"/g, '""')}"` : numberText(rule.value);
+      return `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${dxfIds[i]}" priority="${i + 1}" operator="${operator}"><formula>${textContent(formula)}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join("");
+}
+
+export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts): string {
+  const out: string[] = [];
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  const tab = argb(sheet.tabColor);
+  if (tab) out.push(`<sheetPr><tabColor rgb="${tab}"/></sheetPr>`);
+  const range = bounds(grid);
+  out.push(`<dimension ref="${range ? rangeA1(range.top, range.left, range.bottom, range.right) : "A1"}"/>`);
+  out.push(sheetViewXml(sheet));
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  out.push(colsXml(sheet.columnWidths));
+  out.push("<sheetData>");
+  for (const row of [...grid.keys()].sort((a, b) => a - b)) {
+    const cells = grid.get(row) as Map<number, GridCell>;
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    out.push(`<row r="${row + 1}">`);
+    for (const column of columns) out.push(cellXml(a1(row, column), cells.get(column) as GridCell));
+    out.push("</row>");
+  }
+  out.push("</sheetData>");
+  out.push(conditionalFormatsXml(sheet, parts.dxfIds));
+  out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
+  if (parts.tableRelIds.length) {
+    out.push(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+  }
+  out.push("</worksheet>");
+  return out.join("");
+}

@@ -13,8 +13,6 @@
 
 const path = require("node:path");
 
-pointAjvKeywordsAtAjv8();
-
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -43,39 +41,6 @@ const OFFICE_JS_IGNORE = [
   "**/project*.js",
   "**/word*.js",
 ];
-
-/**
- * Works around a broken install layout, and does nothing once it is fixed. With
- * `legacy-peer-deps` npm hoists ajv-keywords 5 (peer: ajv 8) to the top, where it finds
- * eslint's ajv 6; schema-utils, used by webpack's minimizer and copy-webpack-plugin, then
- * fails with "Cannot find module 'ajv/dist/compile/codegen'". The real fix is in
- * package.json (a top-level `ajv@^8` devDependency, or dropping legacy-peer-deps); until
- * then ajv-keywords is sent to the ajv 8 that schema-utils already has.
- */
-function pointAjvKeywordsAtAjv8() {
-  const Module = require("node:module");
-  const major = (pkg) => Number(require(pkg).version.split(".")[0]);
-  let keywordsDir;
-  let ajv8Dir;
-  try {
-    if (major("ajv/package.json") >= 8) return;
-    keywordsDir = path.dirname(require.resolve("ajv-keywords/package.json"));
-    const schemaUtilsDir = path.dirname(require.resolve("schema-utils/package.json"));
-    const ajvPkg = require.resolve("ajv/package.json", { paths: [schemaUtilsDir] });
-    if (major(ajvPkg) < 8) return;
-    ajv8Dir = path.dirname(ajvPkg);
-  } catch {
-    return;
-  }
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    const fromKeywords = parent && typeof parent.filename === "string" && parent.filename.startsWith(keywordsDir + path.sep);
-    if (fromKeywords && (request === "ajv" || request.startsWith("ajv/"))) {
-      return resolve.call(this, ajv8Dir + request.slice("ajv".length), parent, ...rest);
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-}
 
 function withTrailingSlash(url) {
   return url.endsWith("/") ? url : `${url}/`;

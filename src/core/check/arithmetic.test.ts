@@ -59,13 +59,36 @@ describe("ARITH-TOTAL", () => {
     expect(totalsRows(inputOf(unreadable))).toEqual([]);
     const blank = buildModel({ sheets: [spec] });
     expect(ofRule(totalsRows(inputOf(blank)), RULES.totalMismatch.code).map((f) => f.cell)).toEqual(["F4"]);
+    const errorValue = buildModel({ sheets: [{ month: 1, rows: [{ budget: 100, actual: 5 }, { budget: null, actual: 5, errors: ["budget"] }, { total: "Summa", budget: 400, actual: 10 }] }] });
+    expect(totalsRows(inputOf(errorValue))).toEqual([]);
     const noTotal = buildModel({ sheets: [{ month: 1, rows: [{ budget: 100 }, { total: "Summa", budget: null }] }] });
     expect(totalsRows(inputOf(noTotal))).toEqual([]);
   });
 
+  it("sums a ledger's division total over the totals row's month", () => {
+    const columns: ReportField[] = ["period", "division", "costCentre", "account", "budget", "actual"];
+    const model = buildModel({
+      sheets: [
+        {
+          shape: "ledger",
+          columns,
+          rows: [
+            { month: 1, division: "Kirurgi", budget: 100 },
+            { month: 1, division: "Medicin", budget: 30 },
+            { month: 2, division: "Kirurgi", budget: 120 },
+            { month: 2, division: "Medicin", budget: 40 },
+            { total: "Summa Kirurgi", month: 2, budget: 120 },
+            { total: "Summa Medicin", month: 2, budget: 45 },
+          ],
+        },
+      ],
+    });
+    const f = expectOne(totalsRows(inputOf(model)), { rule: RULES.totalMismatch.code, severity: "error", sheet: "Huvudbok", cell: "E7", figures: [45] });
+    expect(f.message.sv).toContain("Summa Medicin");
+  });
+
   it("explains a total that leaves out numbers stored as text", () => {
-    const model = buildModel({ sheets: [{ month: 1, rows: [{ budget: 100 }, { budget: 40 }, { total: "Summa", budget: 100 }] }] });
-    const withText = { ...model, rows: model.rows.map((r, i) => (i === 1 ? { ...r, textNumbers: 1 << 0 } : r)) };
+    const withText = buildModel({ sheets: [{ month: 1, rows: [{ budget: 100 }, { budget: 40, textNumbers: ["budget"] }, { total: "Summa", budget: 100 }] }] });
     const f = expectOne(totalsRows(inputOf(withText)), { rule: RULES.totalMismatch.code, severity: "error", sheet: "Januari", cell: "F4", figures: [100, 140] });
     expect(f.message.sv).toContain("lagrade som text");
     expect(f.message.en).toContain("stored as text");

@@ -7,15 +7,18 @@ import { a1 } from "../address";
 import { finding } from "../findings";
 import { monthName } from "../format";
 import { RULES } from "../rules";
-import type { AmountField, Finding, Language, ReportRow, TotalsRow, WorkbookModel } from "../types";
+import type { AmountField, Finding, Language, ReportRow, ReportSheetLayout, TotalsRow, WorkbookModel } from "../types";
 import { AMOUNT_FIELDS } from "../types";
 import type { CheckInput } from "./input";
-import { cellOf, hasColumn, isUnreadable, layoutOf, rowIndex, sourceValue, type RowIndex } from "./rowIndex";
+import { amountColumn, cellOf, groupOf, isUnreadable, layoutOf, rowIndex, type RowIndex } from "./rowIndex";
 import { agrees, FIELD_LABELS, monthSpan, nameKey, num } from "./text";
 
 const F = AMOUNT_FIELDS.length;
 
-/** Running sums of source values per amount field over some detail rows. */
+/**
+ * Running sums of source values over some detail rows, for the amount fields a sheet's
+ * totals rows state (only those: at 600 000 rows every field summed costs time).
+ */
 class Sums {
   readonly sum = new Float64Array(F);
   /** The part of `sum` read from numbers stored as text (Excel's SUM leaves them out). */
@@ -23,17 +26,20 @@ class Sums {
   readonly unreadable = new Uint8Array(F);
   count = 0;
 
-  add(model: WorkbookModel, index: RowIndex, row: ReportRow): void {
+  constructor(private readonly fields: readonly number[]) {}
+
+  /** Adds row i. */
+  add(model: WorkbookModel, index: RowIndex, i: number): void {
     this.count++;
-    for (let f = 0; f < F; f++) {
-      const value = row.amounts[AMOUNT_FIELDS[f]];
-      if (value === null) {
-        if (isUnreadable(model, index, row, AMOUNT_FIELDS[f])) this.unreadable[f] = 1;
+    for (const f of this.fields) {
+      const value = index.amounts[f][i];
+      if (Number.isNaN(value)) {
+        if (isUnreadable(model, index, i, AMOUNT_FIELDS[f])) this.unreadable[f] = 1;
         continue;
       }
-      const source = value * row.sign;
+      const source = value * index.signs[i];
       this.sum[f] += source;
-      if (row.textNumbers & (1 << f)) this.text[f] += source;
+      if (index.textNumbers[i] & (1 << f)) this.text[f] += source;
     }
   }
 
@@ -45,7 +51,7 @@ class Sums {
   }
 
   copy(): Sums {
-    const out = new Sums();
+    const out = new Sums(this.fields);
     out.sum.set(this.sum);
     out.text.set(this.text);
     out.unreadable.set(this.unreadable);
@@ -54,10 +60,16 @@ class Sums {
   }
 }
 
-/** Totals labels that mean the whole sheet so far. */
+/** Totals labels that mean the whole sheet so far (as `nameKey`). */
 const GRAND_TOTAL_LABELS: ReadonlySet<string> = new Set(["totalt", "total", "summatotalt", "summatotal", "totalsumma", "grandtotal", "summaalla", "totaltregion"]);
-/** Words a totals label may carry around a division's name. */
+/** Words a totals label may carry before a division's name. */
 const TOTAL_WORDS = /^(summa|delsumma|totalt|total|sum|subtotal)\s*/i;
+
+interface Candidate {
+  readonly sums: Sums;
+  readonly what: "block" | "division" | "sheet";
+  readonly division?: string;
+}
 
 /**
  * `ARITH-TOTAL`. For each totals row, the details it may mean (any one matching is
@@ -73,96 +85,98 @@ export function totalsRows({ model }: CheckInput): Finding[] {
   if (model.totals.length === 0) return [];
   const index = rowIndex(model);
   const sheetCount = model.reportSheets.length;
-  const detailsBySheet: number[][] = Array.from({ length: sheetCount }, () => []);
-  model.rows.forEach((row, i) => detailsBySheet[row.sheet]?.push(i));
   const totalsBySheet: TotalsRow[][] = Array.from({ length: sheetCount }, () => []);
   for (const t of model.totals) totalsBySheet[t.sheet]?.push(t);
+  const detailsBySheet: number[][] = Array.from({ length: sheetCount }, () => []);
+  for (let i = 0; i < index.sheets.length; i++) {
+    const s = index.sheets[i];
+    if (totalsBySheet[s]?.length) detailsBySheet[s].push(i);
+  }
 
   const out: Finding[] = [];
   for (let s = 0; s < sheetCount; s++) {
     const totals = totalsBySheet[s];
     if (totals.length === 0) continue;
     const layout = model.reportSheets[s];
-    const details = detailsBySheet[s].sort((a, b) => model.rows[a].row - model.rows[b].row);
+    const fields = AMOUNT_FIELDS.map((_, f) => f).filter((f) => layout.columns[AMOUNT_FIELDS[f]] !== undefined && totals.some((t) => t.amounts[AMOUNT_FIELDS[f]] !== null));
+    if (fields.length === 0) continue;
+    const details = sortedByRow(index, detailsBySheet[s]);
     totals.sort((a, b) => a.row - b.row);
+    const divisionSums = divisionTotals(model, index, layout, details, fields);
 
-    // Per division (and per month + division, for ledgers) over the whole sheet.
-    const byDivision = new Map<string, Sums>();
-    const divisionNames = new Map<string, string>();
-    for (const i of details) {
-      const row = model.rows[i];
-      const division = nameKey(row.division);
-      if (division === "") continue;
-      divisionNames.set(division, row.division);
-      for (const key of layout.shape === "ledger" ? [division, `${row.month}\u0001${division}`] : [division]) {
-        let sums = byDivision.get(key);
-        if (!sums) byDivision.set(key, (sums = new Sums()));
-        sums.add(model, index, row);
-      }
-    }
-    const divisions = [...divisionNames.keys()];
-
-    const sinceTop = new Sums();
-    const sinceLast = new Sums();
+    const sinceTop = new Sums(fields);
+    const sinceLast = new Sums(fields);
     let d = 0;
     for (const total of totals) {
-      while (d < details.length && model.rows[details[d]].row < total.row) {
-        const row = model.rows[details[d]];
-        sinceTop.add(model, index, row);
-        sinceLast.add(model, index, row);
+      while (d < details.length && index.rowNumbers[details[d]] < total.row) {
+        sinceTop.add(model, index, details[d]);
+        sinceLast.add(model, index, details[d]);
         d++;
       }
-      const label = nameKey(total.label);
-      const candidates: { sums: Sums; what: "block" | "division" | "sheet"; division?: string }[] = [];
-      if (sinceLast.count > 0) candidates.push({ sums: sinceLast.copy(), what: "block" });
-      for (const division of namedDivisions(label, total.label, divisions)) {
-        const keys = layout.shape === "ledger" ? [`${total.month}\u0001${division}`, division] : [division];
-        for (const key of keys) {
-          const sums = byDivision.get(key);
-          if (sums) candidates.push({ sums, what: "division", division: divisionNames.get(division) });
-        }
-      }
-      if (GRAND_TOTAL_LABELS.has(label) || sinceLast.count === 0) candidates.push({ sums: sinceTop.copy(), what: "sheet" });
+      // The rows since the previous totals row settle almost every totals row; the other candidates are only built when they do not.
+      const block: Candidate | undefined = sinceLast.count > 0 ? { sums: sinceLast.copy(), what: "block" } : undefined;
+      const grand: Candidate | undefined = GRAND_TOTAL_LABELS.has(nameKey(total.label)) || sinceLast.count === 0 ? { sums: sinceTop.copy(), what: "sheet" } : undefined;
       sinceLast.clear();
-      if (candidates.length === 0) continue;
-
-      for (let f = 0; f < F; f++) {
-        const field = AMOUNT_FIELDS[f];
-        const stated = total.amounts[field];
-        if (stated === null || layout.columns[field] === undefined) continue;
-        if (candidates.some((c) => c.sums.unreadable[f] === 1)) continue;
-        if (candidates.some((c) => agrees(stated, c.sums.sum[f]))) continue;
-        const main = candidates[0];
-        const computed = main.sums.sum[f];
-        const withoutText = computed - main.sums.text[f];
-        const textNote = main.sums.text[f] !== 0 && agrees(stated, withoutText);
-        const scope = (lang: Language) =>
-          main.what === "block"
-            ? lang === "sv"
-              ? "raderna ovanför (sedan föregående summarad)"
-              : "the rows above it (since the previous totals row)"
-            : main.what === "division"
-              ? lang === "sv"
-                ? `förvaltningen ${main.division}s rader`
-                : `the rows of division ${main.division}`
-              : lang === "sv"
-                ? "bladets alla rader ovanför"
-                : "all the sheet's rows above it";
-        const diff = stated - computed;
-        out.push(
-          finding(RULES.totalMismatch, layout.sheet, a1(total.row, layout.columns[field] as number), {
-            sv:
-              `${total.label}: ${FIELD_LABELS[field].sv} är ${num(stated, "sv")} men ${scope("sv")} summerar till ${num(computed, "sv")} (skillnad ${num(diff, "sv")}).` +
-              (textNote ? " Summan stämmer om talen lagrade som text utelämnas, som Excels SUMMA gör: gör om dem till tal." : ""),
-            en:
-              `${total.label}: ${FIELD_LABELS[field].en} is ${num(stated, "en")} but ${scope("en")} add up to ${num(computed, "en")} (difference ${num(diff, "en")}).` +
-              (textNote ? " It matches when the numbers stored as text are left out, as Excel's SUM does: convert them to numbers." : ""),
-          }),
-        );
-      }
+      const unsettled = block ? fields.filter((f) => !settles(total, f, block)) : fields;
+      if (unsettled.length === 0) continue;
+      const candidates = [...(block ? [block] : []), ...divisionSums(total), ...(grand ? [grand] : [])];
+      if (candidates.length > 0) out.push(...totalFindings(layout, total, unsettled, candidates));
     }
   }
   return out;
+}
+
+/** Row indices ordered by sheet row; the reader already gives them in order, so usually no sort. */
+function sortedByRow(index: RowIndex, rows: number[]): number[] {
+  const at = index.rowNumbers;
+  for (let k = 1; k < rows.length; k++) {
+    if (at[rows[k - 1]] > at[rows[k]]) return rows.sort((a, b) => at[a] - at[b]);
+  }
+  return rows;
+}
+
+/**
+ * The division candidates of a totals row: the divisions its label names, each summed
+ * over the sheet (and, on a ledger, over the totals row's month too). The sums are
+ * built on first use, so sheets whose labels never name a division pay nothing.
+ */
+function divisionTotals(model: WorkbookModel, index: RowIndex, layout: ReportSheetLayout, details: readonly number[], fields: readonly number[]): (total: TotalsRow) => Candidate[] {
+  let names: Map<string, string> | undefined;
+  let divisions: string[] = [];
+  let sums: Map<string, Sums> | undefined;
+  const build = (): Map<string, Sums> => {
+    const map = new Map<string, Sums>();
+    for (const i of details) {
+      const division = index.divisionKeys[index.divisionIds[i]];
+      if (division === "") continue;
+      for (const key of layout.shape === "ledger" ? [division, `${index.months[i]}\u0001${division}`] : [division]) {
+        let entry = map.get(key);
+        if (!entry) map.set(key, (entry = new Sums(fields)));
+        entry.add(model, index, i);
+      }
+    }
+    return map;
+  };
+  return (total) => {
+    if (!names) {
+      names = new Map<string, string>();
+      for (const i of details) if (!names.has(index.divisionKeys[index.divisionIds[i]])) names.set(index.divisionKeys[index.divisionIds[i]], model.rows[i].division);
+      names.delete("");
+      divisions = [...names.keys()];
+    }
+    const named = namedDivisions(total.label, divisions);
+    if (named.length === 0) return [];
+    sums ??= build();
+    const out: Candidate[] = [];
+    for (const division of named) {
+      const keys = layout.shape === "ledger" ? [`${total.month}\u0001${division}`, division] : [division];
+      for (const key of keys) {
+        const entry = sums.get(key);
+        if (entry) out.push({ sums: entry, what: "division", division: names.get(division) });
+      }
+    }
+    return out;
+  };
 }
 
 /**
@@ -170,11 +184,56 @@ export function totalsRows({ model }: CheckInput): Finding[] {
  * its totals word, looked up directly; otherwise a contains-search, bounded so a sheet
  * with thousands of divisions and totals rows stays linear in practice.
  */
-function namedDivisions(folded: string, label: string, divisions: readonly string[]): string[] {
+function namedDivisions(label: string, divisions: readonly string[]): string[] {
   const rest = nameKey(label.trim().replace(TOTAL_WORDS, ""));
   if (rest !== "" && divisions.includes(rest)) return [rest];
   if (divisions.length > 200) return [];
-  return divisions.filter((d) => d !== "" && folded.includes(d));
+  const folded = nameKey(label);
+  return divisions.filter((d) => folded.includes(d));
+}
+
+/** True when the candidate's sum agrees with the totals cell of field `f`, or the cell is empty. */
+function settles(total: TotalsRow, f: number, candidate: Candidate): boolean {
+  const stated = total.amounts[AMOUNT_FIELDS[f]];
+  return stated === null || (candidate.sums.unreadable[f] === 0 && agrees(stated, candidate.sums.sum[f]));
+}
+
+function totalFindings(layout: ReportSheetLayout, total: TotalsRow, fields: readonly number[], candidates: readonly Candidate[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of fields) {
+    const field = AMOUNT_FIELDS[f];
+    const stated = total.amounts[field];
+    if (stated === null) continue;
+    if (candidates.some((c) => c.sums.unreadable[f] === 1)) continue;
+    if (candidates.some((c) => agrees(stated, c.sums.sum[f]))) continue;
+    const main = candidates[0];
+    const computed = main.sums.sum[f];
+    const textNote = main.sums.text[f] !== 0 && agrees(stated, computed - main.sums.text[f]);
+    const scope = (lang: Language) =>
+      main.what === "block"
+        ? lang === "sv"
+          ? "raderna ovanför (sedan föregående summarad)"
+          : "the rows above it (since the previous totals row)"
+        : main.what === "division"
+          ? lang === "sv"
+            ? `förvaltningen ${main.division}s rader`
+            : `the rows of division ${main.division}`
+          : lang === "sv"
+            ? "bladets alla rader ovanför"
+            : "all the sheet's rows above it";
+    const diff = stated - computed;
+    out.push(
+      finding(RULES.totalMismatch, layout.sheet, a1(total.row, layout.columns[field] as number), {
+        sv:
+          `${total.label}: ${FIELD_LABELS[field].sv} är ${num(stated, "sv")} men ${scope("sv")} summerar till ${num(computed, "sv")} (skillnad ${num(diff, "sv")}).` +
+          (textNote ? " Summan stämmer om talen lagrade som text utelämnas, som Excels SUMMA gör: gör om dem till tal." : ""),
+        en:
+          `${total.label}: ${FIELD_LABELS[field].en} is ${num(stated, "en")} but ${scope("en")} add up to ${num(computed, "en")} (difference ${num(diff, "en")}).` +
+          (textNote ? " It matches when the numbers stored as text are left out, as Excel's SUM does: convert them to numbers." : ""),
+      }),
+    );
+  }
+  return out;
 }
 
 const YTD_PAIRS: readonly (readonly [AmountField, AmountField])[] = [
@@ -203,48 +262,71 @@ export function yearToDate({ model }: CheckInput): Finding[] {
   const monthly = new Float64Array(13 * YTD_PAIRS.length);
   const unknown = new Uint8Array(13 * YTD_PAIRS.length);
   const counts = new Uint16Array(13);
-  for (const group of index.byKey.values()) {
-    const rows = group.map((i) => model.rows[i]);
-    if (!rows.some((r) => YTD_PAIRS.some(([ytd]) => r.amounts[ytd] !== null))) continue;
+  const duplicatedUpTo = new Uint8Array(13);
+  const check = (row: ReportRow, pair: number, ytd: number, sum: number): void => {
+    // Only mismatches reach here: building the message is the expensive part.
+    const [ytdField, field] = YTD_PAIRS[pair];
+    const m = row.month;
+    const stated = ytd * row.sign;
+    const computed = sum * row.sign;
+    if (agrees(stated, computed)) return;
+    const span = (lang: Language) => monthSpan(1, m, lang);
+    out.push(
+      finding(RULES.ytdMismatch, layoutOf(model, row).sheet, cellOf(model, row, ytdField), {
+        sv: `${capital(FIELD_LABELS[ytdField].sv)} för ${monthName(m, "sv")} är ${num(stated, "sv")} men ${FIELD_LABELS[field].sv} ${span("sv")} summerar till ${num(computed, "sv")} (skillnad ${num(stated - computed, "sv")}) för ${describe(row, "sv")}.`,
+        en: `${capital(FIELD_LABELS[ytdField].en)} for ${monthName(m, "en")} is ${num(stated, "en")} but ${FIELD_LABELS[field].en} ${span("en")} adds up to ${num(computed, "en")} (difference ${num(stated - computed, "en")}) for ${describe(row, "en")}.`,
+      }),
+    );
+  };
+  // Flat columns: a key's rows lie months apart among the row objects.
+  const monthlyColumns = YTD_PAIRS.map(([, field]) => amountColumn(model, field));
+  const ytdColumns = YTD_PAIRS.map(([ytd]) => amountColumn(model, ytd));
+  const { months } = index;
+  for (let g = 0; g < index.groupCount; g++) {
+    const group = groupOf(index, g);
+    let anyYtd = false;
+    for (const i of group) {
+      if (!Number.isNaN(ytdColumns[0][i]) || !Number.isNaN(ytdColumns[1][i]) || !Number.isNaN(ytdColumns[2][i])) {
+        anyYtd = true;
+        break;
+      }
+    }
+    if (!anyYtd) continue;
     monthly.fill(0);
     unknown.fill(0);
     counts.fill(0);
-    for (const row of rows) {
-      counts[row.month]++;
-      YTD_PAIRS.forEach(([, field], p) => {
-        const value = row.amounts[field];
-        if (value !== null) monthly[p * 13 + row.month] += value;
-        else if (!hasColumn(model, row, field) || isUnreadable(model, index, row, field)) unknown[p * 13 + row.month] = 1;
-      });
+    for (const i of group) {
+      const m = months[i];
+      counts[m]++;
+      for (let p = 0; p < YTD_PAIRS.length; p++) {
+        const value = monthlyColumns[p][i];
+        if (!Number.isNaN(value)) monthly[p * 13 + m] += value;
+        else if (unknownMonthly(model, index, i, YTD_PAIRS[p][1])) unknown[p * 13 + m] = 1;
+      }
     }
-    for (const row of rows) {
-      const m = row.month;
-      if (!complete[m]) continue;
-      let duplicated = false;
-      for (let k = 1; k <= m; k++) if (counts[k] > 1) duplicated = true;
-      if (duplicated) continue;
-      YTD_PAIRS.forEach(([ytdField, field], p) => {
-        const ytd = row.amounts[ytdField];
-        if (ytd === null) return;
-        let sum = 0;
-        for (let k = 1; k <= m; k++) {
-          if (unknown[p * 13 + k]) return;
-          sum += monthly[p * 13 + k];
-        }
-        const stated = ytd * row.sign;
-        const computed = sum * row.sign;
-        if (agrees(stated, computed)) return;
-        const span = (lang: Language) => monthSpan(1, m, lang);
-        out.push(
-          finding(RULES.ytdMismatch, layoutOf(model, row).sheet, cellOf(model, row, ytdField), {
-            sv: `${capital(FIELD_LABELS[ytdField].sv)} för ${monthName(m, "sv")} är ${num(stated, "sv")} men ${FIELD_LABELS[field].sv} ${span("sv")} summerar till ${num(computed, "sv")} (skillnad ${num(stated - computed, "sv")}) för ${describe(row, "sv")}.`,
-            en: `${capital(FIELD_LABELS[ytdField].en)} for ${monthName(m, "en")} is ${num(stated, "en")} but ${FIELD_LABELS[field].en} ${span("en")} adds up to ${num(computed, "en")} (difference ${num(stated - computed, "en")}) for ${describe(row, "en")}.`,
-          }),
-        );
-      });
+    // Prefix sums over the months, so each row's check is O(1).
+    for (let m = 1; m <= 12; m++) {
+      duplicatedUpTo[m] = duplicatedUpTo[m - 1] | (counts[m] > 1 ? 1 : 0);
+      for (let p = 0; p < YTD_PAIRS.length; p++) {
+        monthly[p * 13 + m] += monthly[p * 13 + m - 1];
+        unknown[p * 13 + m] |= unknown[p * 13 + m - 1];
+      }
+    }
+    for (const i of group) {
+      const m = months[i];
+      if (!complete[m] || duplicatedUpTo[m]) continue;
+      for (let p = 0; p < YTD_PAIRS.length; p++) {
+        const ytd = ytdColumns[p][i];
+        if (!Number.isNaN(ytd) && !unknown[p * 13 + m]) check(model.rows[i], p, ytd, monthly[p * 13 + m]);
+      }
     }
   }
   return out;
+}
+
+/** A blank monthly cell counts 0; a missing column or an unreadable cell leaves the month unknown. */
+function unknownMonthly(model: WorkbookModel, index: RowIndex, i: number, field: AmountField): boolean {
+  return model.reportSheets[index.sheets[i]].columns[field] === undefined || isUnreadable(model, index, i, field);
 }
 
 function capital(text: string): string {
@@ -273,40 +355,58 @@ const CONVENTION_TEXT: Readonly<Record<Convention, { sv: string; en: string }>> 
  */
 export function varianceColumn({ model }: CheckInput): Finding[] {
   const index = rowIndex(model);
-  const candidates: { row: ReportRow; variance: number; budget: number; actual: number }[][] = model.reportSheets.map(() => []);
-  for (const row of model.rows) {
-    const layout = layoutOf(model, row);
-    if (layout.columns.variance === undefined || layout.columns.budget === undefined || layout.columns.actual === undefined) continue;
-    const variance = sourceValue(row, "variance");
-    if (variance === null) continue;
-    if (isUnreadable(model, index, row, "budget") || isUnreadable(model, index, row, "actual")) continue;
-    candidates[row.sheet].push({ row, variance, budget: sourceValue(row, "budget") ?? 0, actual: sourceValue(row, "actual") ?? 0 });
+  const sheetCount = model.reportSheets.length;
+  const checked = new Uint32Array(sheetCount);
+  const actualFirst = new Uint32Array(sheetCount);
+  const budgetFirst = new Uint32Array(sheetCount);
+  // Per row: USABLE, and which convention(s) it follows. The second pass reads only these flags.
+  const USABLE = 1;
+  const ACTUAL_FIRST = 2;
+  const BUDGET_FIRST = 4;
+  const flags = new Uint8Array(model.rows.length);
+  const usableSheet = model.reportSheets.map((l) => l.columns.variance !== undefined && l.columns.budget !== undefined && l.columns.actual !== undefined);
+  const variances = amountColumn(model, "variance");
+  const budgets = amountColumn(model, "budget");
+  const actuals = amountColumn(model, "actual");
+  for (let i = 0; i < flags.length; i++) {
+    const s = index.sheets[i];
+    const v = variances[i];
+    if (!usableSheet[s] || Number.isNaN(v) || isUnreadable(model, index, i, "budget") || isUnreadable(model, index, i, "actual")) continue;
+    // Compared on normalised values: the relation and the tolerance are the same on the source's,
+    // since all three amounts share the row's sign.
+    const b = Number.isNaN(budgets[i]) ? 0 : budgets[i];
+    const a = Number.isNaN(actuals[i]) ? 0 : actuals[i];
+    let flag = USABLE;
+    if (agrees(v, a - b)) flag |= ACTUAL_FIRST;
+    if (agrees(v, b - a)) flag |= BUDGET_FIRST;
+    flags[i] = flag;
+    checked[s]++;
+    if (flag & ACTUAL_FIRST) actualFirst[s]++;
+    if (flag & BUDGET_FIRST) budgetFirst[s]++;
   }
+  const conventions: Convention[] = Array.from(checked, (_, s) => (budgetFirst[s] > actualFirst[s] ? "budgetMinusActual" : "actualMinusBudget"));
   const out: Finding[] = [];
-  candidates.forEach((rows, s) => {
-    if (rows.length === 0) return;
-    let actualFirst = 0;
-    let budgetFirst = 0;
-    for (const r of rows) {
-      if (agrees(r.variance, r.actual - r.budget)) actualFirst++;
-      if (agrees(r.variance, r.budget - r.actual)) budgetFirst++;
-    }
-    const convention: Convention = budgetFirst > actualFirst ? "budgetMinusActual" : "actualMinusBudget";
-    const following = convention === "actualMinusBudget" ? actualFirst : budgetFirst;
-    const layout = model.reportSheets[s];
-    for (const r of rows) {
-      const expected = convention === "actualMinusBudget" ? r.actual - r.budget : r.budget - r.actual;
-      if (agrees(r.variance, expected)) continue;
-      const formula = (lang: Language) =>
-        convention === "actualMinusBudget" ? `${num(r.actual, lang)} − ${num(r.budget, lang)}` : `${num(r.budget, lang)} − ${num(r.actual, lang)}`;
-      out.push(
-        finding(RULES.varianceMismatch, layout.sheet, cellOf(model, r.row, "variance"), {
-          sv: `Avvikelsen är ${num(r.variance, "sv")} men ${CONVENTION_TEXT[convention].sv} = ${formula("sv")} = ${num(expected, "sv")} (skillnad ${num(r.variance - expected, "sv")}). Bladets konvention är ${CONVENTION_TEXT[convention].sv}, som ${following} av ${rows.length} rader följer.`,
-          en: `The variance is ${num(r.variance, "en")} but ${CONVENTION_TEXT[convention].en} = ${formula("en")} = ${num(expected, "en")} (difference ${num(r.variance - expected, "en")}). The sheet's convention is ${CONVENTION_TEXT[convention].en}, which ${following} of ${rows.length} rows follow.`,
-        }),
-      );
-    }
-  });
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === 0) continue;
+    const row = model.rows[i];
+    const convention = conventions[row.sheet];
+    if (flag & (convention === "actualMinusBudget" ? ACTUAL_FIRST : BUDGET_FIRST)) continue;
+    const variance = (row.amounts.variance ?? 0) * row.sign;
+    const budget = (row.amounts.budget ?? 0) * row.sign;
+    const actual = (row.amounts.actual ?? 0) * row.sign;
+    const expected = convention === "actualMinusBudget" ? actual - budget : budget - actual;
+    const following = convention === "actualMinusBudget" ? actualFirst[row.sheet] : budgetFirst[row.sheet];
+    const total = checked[row.sheet];
+    const formula = (lang: Language) =>
+      convention === "actualMinusBudget" ? `${num(actual, lang)} − ${num(budget, lang)}` : `${num(budget, lang)} − ${num(actual, lang)}`;
+    out.push(
+      finding(RULES.varianceMismatch, layoutOf(model, row).sheet, cellOf(model, row, "variance"), {
+        sv: `Avvikelsen är ${num(variance, "sv")} men ${CONVENTION_TEXT[convention].sv} = ${formula("sv")} = ${num(expected, "sv")} (skillnad ${num(variance - expected, "sv")}). Bladets konvention är ${CONVENTION_TEXT[convention].sv}, som ${following} av ${total} rader följer.`,
+        en: `The variance is ${num(variance, "en")} but ${CONVENTION_TEXT[convention].en} = ${formula("en")} = ${num(expected, "en")} (difference ${num(variance - expected, "en")}). The sheet's convention is ${CONVENTION_TEXT[convention].en}, which ${following} of ${total} rows follow.`,
+      }),
+    );
+  }
   return out;
 }
 

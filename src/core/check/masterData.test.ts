@@ -12,6 +12,11 @@ describe("MASTER-DUPLICATE-ROW", () => {
     expect(f.message.sv).toContain("januari");
   });
 
+  it("reports the copy lower on the sheet even when the model lists it first", () => {
+    const model = buildModel({ sheets: [{ month: 1, rows: [{ account: "4010", row: 9 }, { account: "4010", row: 4 }] }] });
+    expectOne(duplicateRows(inputOf(model)), { rule: RULES.duplicateRow.code, severity: "error", sheet: "Januari", cell: "C10", words: { sv: ["rad 5"], en: ["row 5"] } });
+  });
+
   it("compares names case- and space-insensitively, and points at the cost centre without an account column", () => {
     const model = buildModel({
       sheets: [{ month: 1, columns: ["division", "costCentre", "budget", "actual"], rows: [{ division: "Kirurgi", costCentre: "1001", account: "" }, { division: " KIRURGI", costCentre: "1001", account: "" }] }],

@@ -4,8 +4,7 @@ import { monthName } from "../format";
 import { RULES } from "../rules";
 import type { Finding, ReportField, ReportRow, WorkbookModel } from "../types";
 import type { CheckInput } from "./input";
-import { cellOf, hasColumn, layoutOf, rowIndex, rowOrder } from "./rowIndex";
-import { nameKey } from "./text";
+import { cellOf, groupOf, hasColumn, layoutOf, rowIndex, type RowIndex } from "./rowIndex";
 
 function describeKey(row: ReportRow, lang: "sv" | "en"): string {
   const parts: string[] = [];
@@ -27,19 +26,29 @@ function where(model: WorkbookModel, row: ReportRow, field: ReportField): string
 export function duplicateRows({ model }: CheckInput): Finding[] {
   const index = rowIndex(model);
   const out: Finding[] = [];
-  for (const group of index.byKey.values()) {
+  // Per (sheet, month) slot: the group that last touched it and its earliest row there; reused across groups.
+  const slots = model.reportSheets.length * 16;
+  const stamp = new Int32Array(slots).fill(-1);
+  const firstAt = new Int32Array(slots);
+  for (let g = 0; g < index.groupCount; g++) {
+    const group = groupOf(index, g);
     if (group.length < 2) continue;
-    const firstAt = new Map<number, number>();
-    // Small groups in practice (one row per month); sorting makes "later copy" mean later on the sheet.
-    const ordered = [...group].sort((a, b) => rowOrder(model, model.rows[a]) - rowOrder(model, model.rows[b]));
-    for (const i of ordered) {
-      const row = model.rows[i];
-      const slot = row.sheet * 16 + row.month;
-      const first = firstAt.get(slot);
-      if (first === undefined) {
-        firstAt.set(slot, i);
-        continue;
+    let repeated = false;
+    for (const i of group) {
+      const slot = index.sheets[i] * 16 + index.months[i];
+      if (stamp[slot] !== g) {
+        stamp[slot] = g;
+        firstAt[slot] = i;
+      } else {
+        repeated = true;
+        if (index.order[i] < index.order[firstAt[slot]]) firstAt[slot] = i;
       }
+    }
+    if (!repeated) continue;
+    for (const i of group) {
+      const first = firstAt[index.sheets[i] * 16 + index.months[i]];
+      if (first === i) continue;
+      const row = model.rows[i];
       const original = model.rows[first];
       const field: ReportField = hasColumn(model, row, "account") ? "account" : "costCentre";
       out.push(
@@ -53,40 +62,36 @@ export function duplicateRows({ model }: CheckInput): Finding[] {
   return out;
 }
 
-interface FirstAndDiffering {
-  first: number;
-  differing: number;
+/**
+ * For each key id, the earliest row (by `rowOrder`) and the earliest row whose value id
+ * differs from that first row's. Two linear passes: the first row must be known before
+ * "differs" means anything. Rows with key or value -1 take no part.
+ */
+function firstDifference(order: Float64Array, keys: Int32Array, keyCount: number, values: Int32Array): { first: Int32Array; differing: Int32Array } {
+  const first = new Int32Array(keyCount).fill(-1);
+  const differing = new Int32Array(keyCount).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key < 0 || values[i] < 0) continue;
+    if (first[key] < 0 || order[i] < order[first[key]]) first[key] = i;
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key < 0 || values[i] < 0 || values[i] === values[first[key]]) continue;
+    if (differing[key] < 0 || order[i] < order[differing[key]]) differing[key] = i;
+  }
+  return { first, differing };
 }
 
-/**
- * For each key, the earliest row (by `rowOrder`) and the earliest row whose value
- * differs from that first row's. Two linear passes: the first row must be known before
- * "differs" means anything.
- */
-function firstDifference(
-  model: WorkbookModel,
-  keyOf: (row: ReportRow) => string | null,
-  valueOf: (row: ReportRow) => string | null,
-): Map<string, FirstAndDiffering> {
-  const found = new Map<string, FirstAndDiffering>();
-  const order = (i: number) => rowOrder(model, model.rows[i]);
-  model.rows.forEach((row, i) => {
-    const key = keyOf(row);
-    if (key === null || valueOf(row) === null) return;
-    const entry = found.get(key);
-    if (!entry) found.set(key, { first: i, differing: -1 });
-    else if (order(i) < order(entry.first)) entry.first = i;
-  });
-  model.rows.forEach((row, i) => {
-    const key = keyOf(row);
-    if (key === null) return;
-    const value = valueOf(row);
-    const entry = found.get(key);
-    if (value === null || !entry) return;
-    if (value === valueOf(model.rows[entry.first])) return;
-    if (entry.differing < 0 || order(i) < order(entry.differing)) entry.differing = i;
-  });
-  return found;
+/** Ids with blanks as -1: a blank is missing data, never a different value. */
+function withoutBlanks(ids: Int32Array, keys: readonly string[]): Int32Array {
+  return ids.map((id) => (keys[id] === "" ? -1 : id));
+}
+
+/** Value ids of a text column, -1 where the row's sheet lacks the column or the cell is blank. */
+function valueIds(model: WorkbookModel, index: RowIndex, field: ReportField, ids: Int32Array, keys: readonly string[]): Int32Array {
+  const present = model.reportSheets.map((layout) => layout.columns[field] !== undefined);
+  return ids.map((id, i) => (present[index.sheets[i]] && keys[id] !== "" ? id : -1));
 }
 
 /**
@@ -96,50 +101,57 @@ function firstDifference(
  * whose cell is filled take part (a blank is missing data, not a different value).
  */
 export function keyChanges({ model }: CheckInput): Finding[] {
+  const index = rowIndex(model);
   const out: Finding[] = [];
+  const costCentreKeys = withoutBlanks(index.costCentreIds, index.costCentreKeys);
+  const accountKeys = withoutBlanks(index.accountIds, index.accountKeys);
   const kinds: {
     field: ReportField;
-    keyOf: (row: ReportRow) => string | null;
+    keys: Int32Array;
+    keyCount: number;
+    values: () => Int32Array;
     label: { sv: string; en: string };
     value: (row: ReportRow) => string;
     subject: (row: ReportRow, lang: "sv" | "en") => string;
   }[] = [
     {
       field: "division",
-      keyOf: (r) => (r.costCentre.trim() === "" ? null : nameKey(r.costCentre)),
+      keys: costCentreKeys,
+      keyCount: index.costCentreKeys.length,
+      values: () => valueIds(model, index, "division", index.divisionIds, index.divisionKeys),
       label: { sv: "förvaltning", en: "division" },
       value: (r) => r.division,
       subject: (r, lang) => `${lang === "sv" ? "Ansvar" : "Cost centre"} ${r.costCentre}`,
     },
     {
       field: "accountName",
-      keyOf: (r) => (r.account.trim() === "" ? null : nameKey(r.account)),
+      keys: accountKeys,
+      keyCount: index.accountKeys.length,
+      values: () => valueIds(model, index, "accountName", index.accountNameIds, index.accountNameKeys),
       label: { sv: "kontonamn", en: "account name" },
       value: (r) => r.accountName,
       subject: (r, lang) => `${lang === "sv" ? "Konto" : "Account"} ${r.account}`,
     },
     {
       field: "category",
-      keyOf: (r) => (r.account.trim() === "" ? null : nameKey(r.account)),
+      keys: accountKeys,
+      keyCount: index.accountKeys.length,
+      values: () => valueIds(model, index, "category", index.categoryIds, index.categoryKeys),
       label: { sv: "kostnadsslag", en: "category" },
       value: (r) => r.category,
       subject: (r, lang) => `${lang === "sv" ? "Konto" : "Account"} ${r.account}`,
     },
   ];
   for (const kind of kinds) {
-    const valueOf = (row: ReportRow): string | null => {
-      if (!hasColumn(model, row, kind.field)) return null;
-      const text = kind.value(row);
-      return text.trim() === "" ? null : nameKey(text);
-    };
-    for (const entry of firstDifference(model, kind.keyOf, valueOf).values()) {
-      if (entry.differing < 0) continue;
-      const first = model.rows[entry.first];
-      const other = model.rows[entry.differing];
+    const { first, differing } = firstDifference(index.order, kind.keys, kind.keyCount, kind.values());
+    for (let key = 0; key < kind.keyCount; key++) {
+      if (differing[key] < 0) continue;
+      const a = model.rows[first[key]];
+      const b = model.rows[differing[key]];
       out.push(
-        finding(RULES.keyChanged, layoutOf(model, other).sheet, cellOf(model, other, kind.field), {
-          sv: `${kind.subject(first, "sv")} har ${kind.label.sv} ”${kind.value(first)}” i ${monthName(first.month, "sv")} (${where(model, first, kind.field)}) men ”${kind.value(other)}” i ${monthName(other.month, "sv")}.`,
-          en: `${kind.subject(first, "en")} has ${kind.label.en} “${kind.value(first)}” in ${monthName(first.month, "en")} (${where(model, first, kind.field)}) but “${kind.value(other)}” in ${monthName(other.month, "en")}.`,
+        finding(RULES.keyChanged, layoutOf(model, b).sheet, cellOf(model, b, kind.field), {
+          sv: `${kind.subject(a, "sv")} har ${kind.label.sv} ”${kind.value(a)}” i ${monthName(a.month, "sv")} (${where(model, a, kind.field)}) men ”${kind.value(b)}” i ${monthName(b.month, "sv")}.`,
+          en: `${kind.subject(a, "en")} has ${kind.label.en} “${kind.value(a)}” in ${monthName(a.month, "en")} (${where(model, a, kind.field)}) but “${kind.value(b)}” in ${monthName(b.month, "en")}.`,
         }),
       );
     }
@@ -155,32 +167,37 @@ export function keyChanges({ model }: CheckInput): Finding[] {
 export function keyGaps({ model }: CheckInput): Finding[] {
   const latest = model.latestMonth;
   if (latest === 0 || model.months.length < 2) return [];
-  const seen = new Map<string, { months: number; last: number; firstInLatest: number }>();
-  model.rows.forEach((row, i) => {
-    if (row.costCentre.trim() === "") return;
-    const key = nameKey(row.costCentre);
-    let entry = seen.get(key);
-    if (!entry) seen.set(key, (entry = { months: 0, last: i, firstInLatest: -1 }));
-    entry.months |= 1 << row.month;
-    if (rowOrder(model, row) > rowOrder(model, model.rows[entry.last])) entry.last = i;
-    if (row.month === latest && (entry.firstInLatest < 0 || rowOrder(model, row) < rowOrder(model, model.rows[entry.firstInLatest]))) entry.firstInLatest = i;
-  });
+  const index = rowIndex(model);
+  const order = index.order;
+  const count = index.costCentreKeys.length;
+  const months = new Int32Array(count);
+  const last = new Int32Array(count).fill(-1);
+  const firstInLatest = new Int32Array(count).fill(-1);
+  for (let i = 0; i < index.costCentreIds.length; i++) {
+    const id = index.costCentreIds[i];
+    if (index.costCentreKeys[id] === "") continue;
+    const month = index.months[i];
+    months[id] |= 1 << month;
+    if (last[id] < 0 || order[i] > order[last[id]]) last[id] = i;
+    if (month === latest && (firstInLatest[id] < 0 || order[i] < order[firstInLatest[id]])) firstInLatest[id] = i;
+  }
   const hasEarlier = model.months.some((m) => m < latest);
   const out: Finding[] = [];
-  for (const entry of seen.values()) {
-    const inLatest = (entry.months & (1 << latest)) !== 0;
-    const earlier = entry.months & ~(1 << latest);
+  for (let id = 0; id < count; id++) {
+    if (months[id] === 0) continue;
+    const inLatest = (months[id] & (1 << latest)) !== 0;
+    const earlier = months[id] & ~(1 << latest);
     if (!inLatest) {
-      const row = model.rows[entry.last];
-      const count = bitCount(earlier);
+      const row = model.rows[last[id]];
+      const seen = bitCount(earlier);
       out.push(
         finding(RULES.keyMissingMonths, layoutOf(model, row).sheet, cellOf(model, row, "costCentre"), {
-          sv: `Ansvar ${row.costCentre} finns i ${count} tidigare ${count === 1 ? "månad" : "månader"} (senast ${monthName(row.month, "sv")}) men inte i ${monthName(latest, "sv")}.`,
-          en: `Cost centre ${row.costCentre} appears in ${count} earlier ${count === 1 ? "month" : "months"} (last in ${monthName(row.month, "en")}) but not in ${monthName(latest, "en")}.`,
+          sv: `Ansvar ${row.costCentre} finns i ${seen} tidigare ${seen === 1 ? "månad" : "månader"} (senast ${monthName(row.month, "sv")}) men inte i ${monthName(latest, "sv")}.`,
+          en: `Cost centre ${row.costCentre} appears in ${seen} earlier ${seen === 1 ? "month" : "months"} (last in ${monthName(row.month, "en")}) but not in ${monthName(latest, "en")}.`,
         }),
       );
     } else if (earlier === 0 && hasEarlier) {
-      const row = model.rows[entry.firstInLatest];
+      const row = model.rows[firstInLatest[id]];
       out.push(
         finding(RULES.keyMissingMonths, layoutOf(model, row).sheet, cellOf(model, row, "costCentre"), {
           sv: `Ansvar ${row.costCentre} är nytt i ${monthName(latest, "sv")}: det finns inte i tidigare månader.`,

@@ -5,7 +5,7 @@ import { monthName } from "../format";
 import { RULES } from "../rules";
 import type { Finding, Language, ReportRow, WorkbookModel } from "../types";
 import type { CheckInput } from "./input";
-import { cellOf, hasColumn, isUnreadable, layoutOf, rowIndex, rowOrder, sourceValue } from "./rowIndex";
+import { amountColumn, cellOf, groupOf, INCOME_CLASS, isUnreadable, layoutOf, rowIndex, sourceValue } from "./rowIndex";
 import { listText, money, pct } from "./text";
 
 function describe(row: ReportRow, lang: Language): string {
@@ -27,39 +27,53 @@ function bitCount(mask: number): number {
   return n;
 }
 
+const closedMonths = new WeakMap<WorkbookModel, number>();
+
 /**
  * The last closed month: the latest month in which any row has a non-zero actual. A
  * ledger may carry budget for the whole year; months after this one are not reported
  * yet, so a budget without actual there is expected.
  */
 export function lastClosedMonth(model: WorkbookModel): number {
+  const cached = closedMonths.get(model);
+  if (cached !== undefined) return cached;
+  const index = rowIndex(model);
+  const actuals = amountColumn(model, "actual");
   let last = 0;
-  for (const row of model.rows) {
-    const actual = row.amounts.actual;
-    if (actual !== null && actual !== 0 && row.month > last) last = row.month;
+  for (let i = 0; i < actuals.length; i++) {
+    // NaN (blank) fails both comparisons.
+    if ((actuals[i] > 0 || actuals[i] < 0) && index.months[i] > last) last = index.months[i];
   }
-  return last === 0 ? model.latestMonth : last;
+  const closed = last === 0 ? model.latestMonth : last;
+  closedMonths.set(model, closed);
+  return closed;
 }
 
 /**
- * Per key (division + cost centre + account), the months where `matches` holds and the
- * latest such row; one warning per key at that row.
+ * Per key (division + cost centre + account), the months of the rows where `matches`
+ * holds and the latest such row; one warning per key at that row. One pass in row
+ * order, the per-key state in flat arrays.
  */
-function perKeyLatest(model: WorkbookModel, matches: (row: ReportRow) => boolean): { row: ReportRow; months: number }[] {
+function perKeyLatest(model: WorkbookModel, matches: (i: number) => boolean): { row: ReportRow; months: number }[] {
   const index = rowIndex(model);
-  const out: { row: ReportRow; months: number }[] = [];
-  for (const group of index.byKey.values()) {
-    let months = 0;
-    let latest: ReportRow | undefined;
-    for (const i of group) {
-      const row = model.rows[i];
-      if (!matches(row)) continue;
-      months |= 1 << row.month;
-      if (!latest || rowOrder(model, row) > rowOrder(model, latest)) latest = row;
-    }
-    if (latest) out.push({ row: latest, months });
+  const months = new Int32Array(index.groupCount);
+  const latest = new Int32Array(index.groupCount).fill(-1);
+  for (let i = 0; i < index.groupOfRow.length; i++) {
+    const g = index.groupOfRow[i];
+    if (g < 0 || !matches(i)) continue;
+    months[g] |= 1 << index.months[i];
+    if (latest[g] < 0 || index.order[i] > index.order[latest[g]]) latest[g] = i;
   }
+  const out: { row: ReportRow; months: number }[] = [];
+  latest.forEach((i, g) => {
+    if (i >= 0) out.push({ row: model.rows[i], months: months[g] });
+  });
   return out;
+}
+
+/** True when amount `value` of row i is 0, or blank (NaN) and not because the cell was unreadable. */
+function zeroOrBlank(model: WorkbookModel, i: number, value: number, field: "budget" | "actual"): boolean {
+  return value === 0 || (Number.isNaN(value) && !isUnreadable(model, rowIndex(model), i, field));
 }
 
 /** `PLAUS-ACTUAL-NO-BUDGET`: a material actual where the budget is blank or 0, once per key at its latest month. */
@@ -67,12 +81,11 @@ export function actualWithoutBudget({ model }: CheckInput): Finding[] {
   const index = rowIndex(model);
   const min = model.settings.jumpMinAmount;
   const unit = model.unit;
-  const hits = perKeyLatest(model, (row) => {
-    const actual = row.amounts.actual;
-    if (actual === null || Math.abs(actual) < min || !hasColumn(model, row, "budget")) return false;
-    const budget = row.amounts.budget;
-    return budget === 0 || (budget === null && !isUnreadable(model, index, row, "budget"));
-  });
+  const budgets = amountColumn(model, "budget");
+  const actuals = amountColumn(model, "actual");
+  const hasBudget = model.reportSheets.map((l) => l.columns.budget !== undefined);
+  // A blank actual (NaN) fails `>= min`.
+  const hits = perKeyLatest(model, (i) => Math.abs(actuals[i]) >= min && hasBudget[index.sheets[i]] && zeroOrBlank(model, i, budgets[i], "budget"));
   return hits.map(({ row, months }) => {
     const actual = sourceValue(row, "actual") ?? 0;
     const count = bitCount(months);
@@ -89,12 +102,13 @@ export function budgetWithoutActual({ model }: CheckInput): Finding[] {
   const min = model.settings.jumpMinAmount;
   const closed = lastClosedMonth(model);
   const unit = model.unit;
-  const hits = perKeyLatest(model, (row) => {
-    const budget = row.amounts.budget;
-    if (row.month > closed || budget === null || Math.abs(budget) < min || !hasColumn(model, row, "actual")) return false;
-    const actual = row.amounts.actual;
-    return actual === 0 || (actual === null && !isUnreadable(model, index, row, "actual"));
-  });
+  const budgets = amountColumn(model, "budget");
+  const actuals = amountColumn(model, "actual");
+  const hasActual = model.reportSheets.map((l) => l.columns.actual !== undefined);
+  const hits = perKeyLatest(
+    model,
+    (i) => index.months[i] <= closed && Math.abs(budgets[i]) >= min && hasActual[index.sheets[i]] && zeroOrBlank(model, i, actuals[i], "actual"),
+  );
   return hits.map(({ row, months }) => {
     const budget = sourceValue(row, "budget") ?? 0;
     const count = bitCount(months);
@@ -107,14 +121,18 @@ export function budgetWithoutActual({ model }: CheckInput): Finding[] {
 
 /** `PLAUS-SIGN-FLIP`: a material actual with the sign of the other side: a credit on a cost account, a charge on an income account. */
 export function signFlips({ model }: CheckInput): Finding[] {
+  const index = rowIndex(model);
   const min = model.settings.jumpMinAmount;
   const unit = model.unit;
+  const actuals = amountColumn(model, "actual");
   const out: Finding[] = [];
-  for (const row of model.rows) {
-    const actual = row.amounts.actual;
-    if (actual === null || Math.abs(actual) < min) continue;
-    const income = row.accountClass === "income";
+  for (let i = 0; i < actuals.length; i++) {
+    const actual = actuals[i];
+    // Blank (NaN) and small actuals fail this test.
+    if (!(Math.abs(actual) >= min)) continue;
+    const income = index.classes[i] === INCOME_CLASS;
     if (income ? actual <= 0 : actual >= 0) continue;
+    const row = model.rows[i];
     const source = actual * row.sign;
     const costs = (lang: Language) =>
       row.sign === 1 ? (lang === "sv" ? "kostnader positiva och intäkter negativa" : "costs positive and income negative") : lang === "sv" ? "kostnader negativa och intäkter positiva" : "costs negative and income positive";
@@ -140,24 +158,26 @@ export function jumps({ model }: CheckInput): Finding[] {
   const unit = model.unit;
   const out: Finding[] = [];
   const sums = new Float64Array(13);
-  const last: (ReportRow | undefined)[] = new Array(13);
-  for (const group of index.byKey.values()) {
+  const last = new Int32Array(13);
+  const actuals = amountColumn(model, "actual");
+  for (let g = 0; g < index.groupCount; g++) {
+    const group = groupOf(index, g);
     if (group.length < 3) continue;
     sums.fill(0);
-    last.fill(undefined);
+    last.fill(-1);
     let present = 0;
     let unknown = 0;
     for (const i of group) {
-      const row = model.rows[i];
-      const actual = row.amounts.actual;
-      if (actual === null && (!hasColumn(model, row, "actual") || isUnreadable(model, index, row, "actual"))) {
-        unknown |= 1 << row.month;
+      const month = index.months[i];
+      const actual = actuals[i];
+      if (Number.isNaN(actual) && (model.reportSheets[index.sheets[i]].columns.actual === undefined || isUnreadable(model, index, i, "actual"))) {
+        unknown |= 1 << month;
         continue;
       }
-      sums[row.month] += actual ?? 0;
-      present |= 1 << row.month;
-      const previous = last[row.month];
-      if (!previous || rowOrder(model, row) > rowOrder(model, previous)) last[row.month] = row;
+      sums[month] += Number.isNaN(actual) ? 0 : actual;
+      present |= 1 << month;
+      const previous = last[month];
+      if (previous < 0 || index.order[i] > index.order[previous]) last[month] = i;
     }
     present &= ~unknown;
     let total = 0;
@@ -169,7 +189,7 @@ export function jumps({ model }: CheckInput): Finding[] {
         const runRate = total / count;
         const gap = Math.abs(actual - runRate);
         if (gap > jumpShare * Math.abs(runRate) && gap > jumpMinAmount) {
-          const row = last[m] as ReportRow;
+          const row = model.rows[last[m]];
           const change = runRate === 0 ? null : (actual - runRate) / Math.abs(runRate);
           const shown = (x: number, lang: Language) => money(x * row.sign, lang, unit);
           const changeText = (lang: Language) => (change === null ? "" : `, ${change > 0 ? "+" : ""}${pct(change, lang)}`);
@@ -201,17 +221,23 @@ export function missingComments({ model }: CheckInput): Finding[] {
   const unit = model.unit;
   const out: Finding[] = [];
   const uncheckable = new Map<number, number>();
-  for (const row of model.rows) {
-    if (row.month > closed || !hasColumn(model, row, "budget") || !hasColumn(model, row, "actual")) continue;
-    if (isUnreadable(model, index, row, "budget") || isUnreadable(model, index, row, "actual")) continue;
-    const budget = row.amounts.budget ?? 0;
-    const actual = row.amounts.actual ?? 0;
+  const budgets = amountColumn(model, "budget");
+  const actuals = amountColumn(model, "actual");
+  const checkable = model.reportSheets.map((l) => l.columns.budget !== undefined && l.columns.actual !== undefined);
+  const hasComment = model.reportSheets.map((l) => l.columns.comment !== undefined);
+  for (let i = 0; i < budgets.length; i++) {
+    const s = index.sheets[i];
+    if (index.months[i] > closed || !checkable[s]) continue;
+    const budget = Number.isNaN(budgets[i]) ? 0 : budgets[i];
+    const actual = Number.isNaN(actuals[i]) ? 0 : actuals[i];
     const gap = Math.abs(budget - actual);
     if (gap <= commentThresholdAmount || gap <= commentThresholdShare * Math.abs(budget)) continue;
-    if (!hasColumn(model, row, "comment")) {
-      uncheckable.set(row.sheet, (uncheckable.get(row.sheet) ?? 0) + 1);
+    if (isUnreadable(model, index, i, "budget") || isUnreadable(model, index, i, "actual")) continue;
+    if (!hasComment[s]) {
+      uncheckable.set(s, (uncheckable.get(s) ?? 0) + 1);
       continue;
     }
+    const row = model.rows[i];
     if (row.comment.trim() !== "") continue;
     const b = budget * row.sign;
     const a = actual * row.sign;

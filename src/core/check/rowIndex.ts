@@ -1,19 +1,67 @@
 import { a1 } from "../address";
 import { RULES } from "../rules";
-import type { AmountField, ReportField, ReportRow, ReportSheetLayout, WorkbookModel } from "../types";
+import type { AccountClass, AmountField, ReportField, ReportRow, ReportSheetLayout, WorkbookModel } from "../types";
+import { AMOUNT_FIELDS } from "../types";
 import { nameKey } from "./text";
 
 /**
- * What several checks need to know about the rows, computed once per model (cached by
- * model object) in passes linear in the number of rows.
+ * The rows as flat columns, built in one pass per model (cached by model object).
+ * Names are interned to integer ids (by `nameKey`, so case and spacing do not matter)
+ * and rows are grouped by key (division + cost centre + account) in flat arrays. At
+ * 600 000 rows every pass over the row objects costs more than the arithmetic of a
+ * check, and a key's rows lie months apart in memory: the checks read these columns
+ * and touch a row object only to report it.
  */
 export interface RowIndex {
-  /** Per row: division + cost centre + account, compared case- and space-insensitively; "" when the row has neither cost centre nor account. */
-  readonly keys: readonly string[];
-  /** Row indices per key, in model order. Rows with key "" are left out. */
-  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  /** Per row: the id of its division's, cost centre's, account's, account name's and category's `nameKey`. */
+  readonly divisionIds: Int32Array;
+  readonly costCentreIds: Int32Array;
+  readonly accountIds: Int32Array;
+  readonly accountNameIds: Int32Array;
+  readonly categoryIds: Int32Array;
+  /** Id → `nameKey` ("" for a blank). */
+  readonly divisionKeys: readonly string[];
+  readonly costCentreKeys: readonly string[];
+  readonly accountKeys: readonly string[];
+  readonly accountNameKeys: readonly string[];
+  readonly categoryKeys: readonly string[];
+  /** Per row: `rowOrder`, month, report sheet index, 0-based sheet row. */
+  readonly order: Float64Array;
+  readonly months: Uint8Array;
+  readonly sheets: Int32Array;
+  readonly rowNumbers: Int32Array;
+  /** Per row: `ReportRow.sign`, `errors`, `textNumbers`, and the account class's index in `ACCOUNT_CLASSES`. */
+  readonly signs: Int8Array;
+  readonly errors: Uint16Array;
+  readonly textNumbers: Uint16Array;
+  readonly classes: Uint8Array;
+  /** Per `AMOUNT_FIELDS` index, the normalised amount of every row; NaN where null. */
+  readonly amounts: readonly Float64Array[];
+  /** Per row: its key's group, -1 for none (neither cost centre nor account). */
+  readonly groupOfRow: Int32Array;
+  readonly groupCount: number;
+  /** Rows of key g are `groupRows[groupStart[g] .. groupStart[g + 1])`, in model order. */
+  readonly groupStart: Int32Array;
+  readonly groupRows: Int32Array;
   /** Per sheet name, the cells the reader could not read (error values, text where a number belongs). */
   readonly unreadable: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export const ACCOUNT_CLASSES: readonly AccountClass[] = ["ownStaff", "hiredDoctors", "hiredNurses", "hiredOther", "consultants", "income", "otherCost"];
+const CLASS_INDEX = new Map(ACCOUNT_CLASSES.map((c, i) => [c, i]));
+export const INCOME_CLASS = ACCOUNT_CLASSES.indexOf("income");
+const OTHER_CLASS = ACCOUNT_CLASSES.indexOf("otherCost");
+
+export const AMOUNT_INDEX = Object.fromEntries(AMOUNT_FIELDS.map((f, i) => [f, i])) as Readonly<Record<AmountField, number>>;
+
+/** The row indices of key `g`. */
+export function groupOf(index: RowIndex, g: number): Int32Array {
+  return index.groupRows.subarray(index.groupStart[g], index.groupStart[g + 1]);
+}
+
+/** One amount of every row (normalised, costs positive); NaN where the amount is null. */
+export function amountColumn(model: WorkbookModel, field: AmountField): Float64Array {
+  return rowIndex(model).amounts[AMOUNT_INDEX[field]];
 }
 
 const cache = new WeakMap<WorkbookModel, RowIndex>();
@@ -21,19 +69,126 @@ const cache = new WeakMap<WorkbookModel, RowIndex>();
 /** The reader's findings that mean "this cell held something, but no amount could be read from it". */
 const UNREADABLE_RULES: ReadonlySet<string> = new Set([RULES.errorValue.code, RULES.notANumber.code, RULES.unusableCell.code]);
 
+/** Interns texts by `nameKey`: raw text → id, id → key. */
+class Interner {
+  readonly keys: string[] = [];
+  private readonly byRaw = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+
+  private lastRaw: string | undefined;
+  private lastId = -1;
+
+  id(raw: string): number {
+    // Sorted reports repeat a division or cost centre on consecutive rows: skip the map then.
+    if (raw === this.lastRaw) return this.lastId;
+    this.lastRaw = raw;
+    this.lastId = this.lookUp(raw);
+    return this.lastId;
+  }
+
+  private lookUp(raw: string): number {
+    const known = this.byRaw.get(raw);
+    if (known !== undefined) return known;
+    const key = nameKey(raw);
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.byKey.set(key, id);
+    }
+    this.byRaw.set(raw, id);
+    return id;
+  }
+}
+
 export function rowIndex(model: WorkbookModel): RowIndex {
   const cached = cache.get(model);
   if (cached) return cached;
-  const keys: string[] = new Array<string>(model.rows.length);
-  const byKey = new Map<string, number[]>();
-  model.rows.forEach((row, i) => {
-    const key = rowKey(row);
-    keys[i] = key;
-    if (key === "") return;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  });
+  const rows = model.rows;
+  const n = rows.length;
+  const divisions = new Interner();
+  const costCentres = new Interner();
+  const accounts = new Interner();
+  const accountNames = new Interner();
+  const categories = new Interner();
+  const divisionIds = new Int32Array(n);
+  const costCentreIds = new Int32Array(n);
+  const accountIds = new Int32Array(n);
+  const accountNameIds = new Int32Array(n);
+  const categoryIds = new Int32Array(n);
+  const order = new Float64Array(n);
+  const months = new Uint8Array(n);
+  const sheets = new Int32Array(n);
+  const rowNumbers = new Int32Array(n);
+  const signs = new Int8Array(n);
+  const errors = new Uint16Array(n);
+  const textNumbers = new Uint16Array(n);
+  const classes = new Uint8Array(n);
+  // Fields no sheet has share one all-NaN column: large typed arrays make the garbage collector run.
+  let absent: Float64Array | undefined;
+  const amounts = AMOUNT_FIELDS.map((field) =>
+    model.reportSheets.some((l) => l.columns[field] !== undefined) ? new Float64Array(n) : (absent ??= new Float64Array(n).fill(NaN)),
+  );
+  const [budget, actual, variance, priorYear, budgetYtd, actualYtd, priorYearYtd, annualBudget, forecast] = amounts;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    order[i] = rowOrder(model, row);
+    months[i] = row.month;
+    sheets[i] = row.sheet;
+    rowNumbers[i] = row.row;
+    signs[i] = row.sign;
+    errors[i] = row.errors;
+    textNumbers[i] = row.textNumbers;
+    classes[i] = CLASS_INDEX.get(row.accountClass) ?? OTHER_CLASS;
+    divisionIds[i] = divisions.id(row.division);
+    costCentreIds[i] = costCentres.id(row.costCentre);
+    accountIds[i] = accounts.id(row.account);
+    accountNameIds[i] = accountNames.id(row.accountName);
+    categoryIds[i] = categories.id(row.category);
+    // Spelled out: a keyed read per field would cost more than the copy.
+    const a = row.amounts;
+    budget[i] = a.budget ?? NaN;
+    actual[i] = a.actual ?? NaN;
+    variance[i] = a.variance ?? NaN;
+    priorYear[i] = a.priorYear ?? NaN;
+    budgetYtd[i] = a.budgetYtd ?? NaN;
+    actualYtd[i] = a.actualYtd ?? NaN;
+    priorYearYtd[i] = a.priorYearYtd ?? NaN;
+    annualBudget[i] = a.annualBudget ?? NaN;
+    forecast[i] = a.forecast ?? NaN;
+  }
+  // An amount for a field no sheet has a column for cannot come from a cell; the shared column stays blank.
+  absent?.fill(NaN);
+  // Dense group ids from the three name ids, then a counting sort (stable: model order within a key).
+  const ccCount = costCentres.keys.length;
+  const accountCount = accounts.keys.length;
+  const groupOfRow = new Int32Array(n);
+  const dense = new Map<number, number>();
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (costCentres.keys[costCentreIds[i]] === "" && accounts.keys[accountIds[i]] === "") {
+      groupOfRow[i] = -1;
+      continue;
+    }
+    const composite = (divisionIds[i] * ccCount + costCentreIds[i]) * accountCount + accountIds[i];
+    let g = dense.get(composite);
+    if (g === undefined) {
+      g = sizes.length;
+      dense.set(composite, g);
+      sizes.push(0);
+    }
+    groupOfRow[i] = g;
+    sizes[g]++;
+  }
+  const groupCount = sizes.length;
+  const groupStart = new Int32Array(groupCount + 1);
+  for (let g = 0; g < groupCount; g++) groupStart[g + 1] = groupStart[g] + sizes[g];
+  const fill = groupStart.slice(0, groupCount);
+  const groupRows = new Int32Array(groupStart[groupCount]);
+  for (let i = 0; i < n; i++) {
+    const g = groupOfRow[i];
+    if (g >= 0) groupRows[fill[g]++] = i;
+  }
   const unreadable = new Map<string, Set<string>>();
   for (const f of model.findings) {
     if (!UNREADABLE_RULES.has(f.rule)) continue;
@@ -41,14 +196,34 @@ export function rowIndex(model: WorkbookModel): RowIndex {
     if (!cells) unreadable.set(f.sheet, (cells = new Set()));
     cells.add(f.cell.replace(/\$/g, ""));
   }
-  const index: RowIndex = { keys, byKey, unreadable };
+  const index: RowIndex = {
+    divisionIds,
+    costCentreIds,
+    accountIds,
+    accountNameIds,
+    categoryIds,
+    divisionKeys: divisions.keys,
+    costCentreKeys: costCentres.keys,
+    accountKeys: accounts.keys,
+    accountNameKeys: accountNames.keys,
+    categoryKeys: categories.keys,
+    order,
+    months,
+    sheets,
+    rowNumbers,
+    signs,
+    errors,
+    textNumbers,
+    classes,
+    amounts,
+    groupOfRow,
+    groupCount,
+    groupStart,
+    groupRows,
+    unreadable,
+  };
   cache.set(model, index);
   return index;
-}
-
-export function rowKey(row: ReportRow): string {
-  if (row.costCentre.trim() === "" && row.account.trim() === "") return "";
-  return `${nameKey(row.division)}\u0001${nameKey(row.costCentre)}\u0001${nameKey(row.account)}`;
 }
 
 export function layoutOf(model: WorkbookModel, row: { readonly sheet: number }): ReportSheetLayout {
@@ -69,13 +244,24 @@ export function headerCell(layout: ReportSheetLayout, field: ReportField): strin
   return a1(layout.headerRow, layout.columns[field] ?? 0);
 }
 
-/** True when the amount is null because the source cell could not be read (not because it was blank). */
-export function isUnreadable(model: WorkbookModel, index: RowIndex, row: ReportRow | { readonly sheet: number; readonly row: number }, field: AmountField): boolean {
-  const layout = layoutOf(model, row);
+/**
+ * True when row i's amount is null because the source cell could not be read (not
+ * because it was blank): the row's error bit, or a reader finding at that cell (text
+ * where a number belongs, a cell it could not use).
+ */
+export function isUnreadable(model: WorkbookModel, index: RowIndex, i: number, field: AmountField): boolean {
+  if ((index.errors[i] & (1 << AMOUNT_INDEX[field])) !== 0) return true;
+  if (index.unreadable.size === 0) return false;
+  const layout = model.reportSheets[index.sheets[i]];
   const column = layout?.columns[field];
   if (column === undefined) return false;
   const cells = index.unreadable.get(layout.sheet);
-  return cells !== undefined && cells.has(a1(row.row, column));
+  return cells !== undefined && cells.has(a1(index.rowNumbers[i], column));
+}
+
+/** True when report sheet `sheet` has a column for the field. */
+export function sheetHas(model: WorkbookModel, sheet: number, field: ReportField): boolean {
+  return model.reportSheets[sheet]?.columns[field] !== undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { monthName } from "../format";
 import { RULES } from "../rules";
 import type { Finding, ReportSheetLayout } from "../types";
 import type { CheckInput } from "./input";
-import { headerCell, sheetsInTabOrder } from "./rowIndex";
+import { headerCell, rowIndex, sheetsInTabOrder } from "./rowIndex";
 import { bilingual } from "./text";
 
 /** The header row's recognised columns, `A{header}` when none was recognised. */
@@ -66,8 +66,9 @@ export function missingColumns({ model }: CheckInput): Finding[] {
 
 /** Months found per report sheet (a bit per month), from the rows. */
 function monthsPerSheet(input: CheckInput): number[] {
+  const { sheets, months } = rowIndex(input.model);
   const masks = new Array<number>(input.model.reportSheets.length).fill(0);
-  for (const row of input.model.rows) masks[row.sheet] |= 1 << row.month;
+  for (let i = 0; i < sheets.length; i++) masks[sheets[i]] |= 1 << months[i];
   return masks;
 }
 

@@ -90,6 +90,10 @@ export function tolerance(stated: number): number {
 
 /** True when `computed` rounds to `stated` within `tolerance(stated)` (plus float noise). */
 export function agrees(stated: number, computed: number): boolean {
+  const gap = Math.abs(stated - computed);
   const noise = 1e-9 * Math.max(1, Math.abs(stated), Math.abs(computed));
-  return Math.abs(stated - computed) <= tolerance(stated) + noise;
+  // Fast paths: most figures agree to the öre, and no stated figure excuses more than half a unit.
+  if (gap <= 0.005 + noise) return true;
+  if (gap > 0.5 + noise) return false;
+  return gap <= tolerance(stated) + noise;
 }

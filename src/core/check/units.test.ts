@@ -1,5 +1,6 @@
 import { RULES } from "../rules";
-import { mixedUnits } from "./units";
+import fc from "fast-check";
+import { median, mixedUnits } from "./units";
 import { buildModel, type RowSpec, type SheetSpec } from "./testing/modelBuilder";
 import { expectOne, inputOf } from "./testing/expectFinding";
 
@@ -34,5 +35,18 @@ describe("UNIT-MIXED", () => {
   it("accepts months that differ by less than 300× and months with too few rows (near miss)", () => {
     expect(mixedUnits(inputOf(buildModel({ sheets: [sheet(1, 1000), sheet(2, 1100), sheet(3, 250_000)] })))).toEqual([]);
     expect(mixedUnits(inputOf(buildModel({ sheets: [sheet(1, 1000), sheet(2, 1100), sheet(3, 1_000_000, 4)] })))).toEqual([]);
+  });
+});
+
+describe("median", () => {
+  it("equals the middle of the sorted values, for odd and even counts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const mid = sorted.length >> 1;
+        const expected = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        expect(median(Float64Array.from(values))).toBe(expected);
+      }),
+    );
   });
 });

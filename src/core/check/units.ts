@@ -4,7 +4,7 @@ import { monthName } from "../format";
 import { RULES } from "../rules";
 import type { Finding, Unit } from "../types";
 import type { CheckInput } from "./input";
-import { headerCell } from "./rowIndex";
+import { amountColumn, headerCell, rowIndex } from "./rowIndex";
 import { num } from "./text";
 
 /** A month whose typical amount is this many times larger or smaller than the others' is in another unit. */
@@ -14,16 +14,48 @@ export const UNIT_MIN_ROWS = 5;
 
 const UNITS: readonly Unit[] = ["kr", "tkr", "mnkr"];
 
-function median(values: Float64Array): number {
-  const sorted = values.slice().sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Median of the values (reorders them): quickselect, linear on average, where a sort would be n log n. */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  const mid = n >> 1;
+  const upper = select(values, mid);
+  if (n % 2 === 1) return upper;
+  // After selecting `mid`, everything left of it is ≤ it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (values[i] > lower) lower = values[i];
+  return (lower + upper) / 2;
+}
+
+/** The k-th smallest value (0-based); partitions `values` around it (Hoare, middle pivot). */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
 }
 
 interface Group {
   sheet: number;
   month: number;
-  values: number[];
+  values: Float64Array;
   median: number;
 }
 
@@ -36,18 +68,30 @@ interface Group {
  * fewer rows is reported (the bulk of the data sets the unit); on equal rows, the later.
  */
 export function mixedUnits({ model }: CheckInput): Finding[] {
-  const groups = new Map<number, Group>();
-  for (const row of model.rows) {
-    const actual = row.amounts.actual;
-    if (actual === null || actual === 0) continue;
-    const id = row.sheet * 16 + row.month;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { sheet: row.sheet, month: row.month, values: [], median: 0 }));
-    group.values.push(Math.abs(actual));
+  // Two passes into one typed array per (sheet, month): count, then fill.
+  const index = rowIndex(model);
+  const actuals = amountColumn(model, "actual");
+  const slots = model.reportSheets.length * 16;
+  const counts = new Int32Array(slots);
+  for (let i = 0; i < actuals.length; i++) {
+    const actual = actuals[i];
+    // NaN (blank) fails both comparisons.
+    if (actual > 0 || actual < 0) counts[index.sheets[i] * 16 + index.months[i]]++;
   }
-  const usable = [...groups.values()].filter((g) => g.values.length >= UNIT_MIN_ROWS);
+  const values: (Float64Array | undefined)[] = Array.from(counts, (n) => (n >= UNIT_MIN_ROWS ? new Float64Array(n) : undefined));
+  const filled = new Int32Array(slots);
+  for (let i = 0; i < actuals.length; i++) {
+    const actual = actuals[i];
+    if (!(actual > 0 || actual < 0)) continue;
+    const slot = index.sheets[i] * 16 + index.months[i];
+    const target = values[slot];
+    if (target) target[filled[slot]++] = Math.abs(actual);
+  }
+  const usable: Group[] = [];
+  values.forEach((v, slot) => {
+    if (v) usable.push({ sheet: Math.floor(slot / 16), month: slot % 16, values: v, median: median(v) });
+  });
   if (usable.length < 2) return [];
-  for (const g of usable) g.median = median(Float64Array.from(g.values));
 
   const suspicious: { group: Group; reference: number; pair: boolean }[] = [];
   if (usable.length === 2) {
@@ -58,7 +102,7 @@ export function mixedUnits({ model }: CheckInput): Finding[] {
       suspicious.push({ group: odd, reference: (odd === a ? b : a).median, pair: true });
     }
   } else {
-    const reference = median(Float64Array.from(usable.map((g) => g.median)));
+    const reference = median(Float64Array.from(usable, (g) => g.median));
     for (const g of usable) {
       const ratio = g.median / reference;
       if (ratio >= UNIT_RATIO || ratio <= 1 / UNIT_RATIO) suspicious.push({ group: g, reference, pair: false });

@@ -70,6 +70,10 @@ export type RowSpec = Partial<Record<AmountField, number | null>> & {
   readonly sign?: 1 | -1;
   /** Sheet row (0-based); default: the row after the previous one. */
   readonly row?: number;
+  /** Fields read from numbers stored as text. */
+  readonly textNumbers?: readonly AmountField[];
+  /** Fields whose cell held an Excel error (amount null). */
+  readonly errors?: readonly AmountField[];
 };
 
 /** A totals row, amounts as in the source. */
@@ -144,6 +148,10 @@ function amountsOf(spec: Partial<Record<AmountField, number | null>>): Amounts {
   return out;
 }
 
+function bits(fields: readonly AmountField[] | undefined): number {
+  return (fields ?? []).reduce((mask, field) => mask | (1 << AMOUNT_FIELDS.indexOf(field)), 0);
+}
+
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -181,7 +189,8 @@ export function buildModel(spec: ModelSpec): WorkbookModel {
           amounts: amountsOf(item),
           sign: item.sign ?? (sheetSpec.signFlipped ? -1 : 1),
           comment: item.comment ?? "",
-          textNumbers: 0,
+          textNumbers: bits(item.textNumbers),
+          errors: bits(item.errors),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { REQUIRED_EXCEL_API } from "../src/excel/host";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -250,8 +251,8 @@ describe("manifest.xml project rules", () => {
     const section = readme.split(/^## /m).find((s) => s.startsWith("Requirement sets")) ?? "";
     const documented = /`ExcelApi (\d+\.\d+)`/.exec(section);
     expect(documented?.[1]).toBe(sets.ExcelApi);
-    // freezePanes and tabColor need 1.7; nothing newer is used.
-    expect(sets.ExcelApi).toBe("1.7");
+    // The Office adapter states what it needs (the value-axis number format of charts: 1.8).
+    expect(sets.ExcelApi).toBe(REQUIRED_EXCEL_API);
     // The check command reports in a dialog.
     expect(sets.DialogApi).toBe("1.1");
   });

@@ -1,6 +1,6 @@
 import { detectWorkbook, runBalans } from "../core/engine";
 import { keyFigures } from "../core/keyFigures";
-import type { Settings, SheetPlan, WorkbookSnapshot } from "../core/types";
+import type { Settings, WorkbookSnapshot } from "../core/types";
 import { applyPlan } from "../excel/applyPlan";
 import { officeErrorMessage } from "../excel/errors";
 import { hostExcelRun, type ExcelRun } from "../excel/host";
@@ -91,10 +91,11 @@ export function createOfficeActions(run: ExcelRun | null = hostExcelRun()): Bala
         remember(snapshot, detectionFromModel(snapshot, result.analysis.model));
         onStep("writing");
         await yieldToPaint();
-        await applyPlan(excel(), result.plan);
+        // The adapter may write under another name than planned (a user's sheet took it).
+        const written = await applyPlan(excel(), result.plan);
         return {
           analysis: result.analysis,
-          sheets: result.plan.sheets.map((sheet: SheetPlan) => ({ kind: sheet.kind, name: sheet.name })),
+          sheets: written.sheets,
           keyFigures: keyFigures(result.analysis),
         };
       }),

@@ -45,7 +45,7 @@ describe("STRUCT-MONTH-MISSING", () => {
       ["error", "April", "A1"],
       ["error", "April", "A1"],
     ]);
-    expect(found[0].message.sv).toContain("februari 2024 saknas");
+    expect(found[0].message.sv).toContain("Februari 2024 saknas");
     expect(found[1].message.en).toContain("March 2024 is missing");
     expect(found[1].message.en).toContain("April 2024");
   });
@@ -86,6 +86,12 @@ describe("STRUCT-UNKNOWN-SHEET and STRUCT-NO-MEASURES", () => {
     const model = buildModel({ sheets: months(1), otherSheets: ["Anteckningar"] });
     expectOne(unknownSheets(inputOf(model)), { rule: RULES.unknownSheet.code, severity: "info", sheet: "Anteckningar", cell: "A1", words: { sv: ["läses inte"], en: ["not read"] } });
     expect(unknownSheets(inputOf(buildModel({ sheets: months(1) })))).toEqual([]);
+  });
+
+  it("does not repeat a sheet the reader already reported as not read", () => {
+    const told = { severity: "info" as const, rule: RULES.unknownSheet.code, sheet: "Tomt", cell: "A1", message: { sv: "Bladet är tomt.", en: "The sheet is empty." } };
+    const model = buildModel({ sheets: months(1), otherSheets: ["Tomt", "Anteckningar"], findings: [told] });
+    expect(unknownSheets(inputOf(model)).map((f) => f.sheet)).toEqual(["Anteckningar"]);
   });
 
   it("tells once when there is no measures sheet, at the first report sheet in tab order", () => {

@@ -8,6 +8,10 @@ import type { CheckInput } from "./input";
 import { headerCell, rowIndex, sheetsInTabOrder } from "./rowIndex";
 import { bilingual } from "./text";
 
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The header row's recognised columns, `A{header}` when none was recognised. */
 function headerRange(layout: ReportSheetLayout): string {
   const used = Object.values(layout.columns).filter((c): c is number => c !== undefined);
@@ -105,7 +109,7 @@ export function missingMonths(input: CheckInput): Finding[] {
         cell,
         bilingual((lang) =>
           lang === "sv"
-            ? `${monthName(m, "sv", model.year)} saknas: arbetsboken har rapporter till och med ${latest("sv")} men ingen för ${monthName(m, "sv")}. Ackumulerade belopp kan inte stämmas av mot månaderna.`
+            ? `${capital(monthName(m, "sv", model.year))} saknas: arbetsboken har rapporter till och med ${latest("sv")} men ingen för ${monthName(m, "sv")}. Ackumulerade belopp kan inte stämmas av mot månaderna.`
             : `${monthName(m, "en", model.year)} is missing: the workbook reports up to ${latest("en")} but has no report for ${monthName(m, "en")}. Year-to-date figures cannot be checked against the months.`,
         ),
       ),
@@ -163,14 +167,21 @@ export function monthOrder({ model }: CheckInput): Finding[] {
   return out;
 }
 
-/** `STRUCT-UNKNOWN-SHEET`: sheets the reader did not use, so the user knows they were skipped. */
+/**
+ * `STRUCT-UNKNOWN-SHEET`: sheets the reader did not use, so the user knows they were
+ * skipped. The reader may already have said so (with its reason, e.g. an empty sheet):
+ * such sheets are not reported twice.
+ */
 export function unknownSheets({ model }: CheckInput): Finding[] {
-  return model.otherSheets.map((sheet) =>
-    finding(RULES.unknownSheet, sheet, "A1", {
-      sv: `Bladet ${sheet} läses inte: det är varken en månadsrapport, ett åtgärdsblad, ett programblad eller ett inställningsblad.`,
-      en: `Sheet ${sheet} is not read: it is not a month report, measures, programme or settings sheet.`,
-    }),
-  );
+  const told = new Set(model.findings.filter((f) => f.rule === RULES.unknownSheet.code).map((f) => f.sheet));
+  return model.otherSheets
+    .filter((sheet) => !told.has(sheet))
+    .map((sheet) =>
+      finding(RULES.unknownSheet, sheet, "A1", {
+        sv: `Bladet ${sheet} läses inte: det är varken en månadsrapport, ett åtgärdsblad, ett programblad eller ett inställningsblad.`,
+        en: `Sheet ${sheet} is not read: it is not a month report, measures, programme or settings sheet.`,
+      }),
+    );
 }
 
 /** `STRUCT-NO-MEASURES`: once, when the workbook has no measures sheet. */

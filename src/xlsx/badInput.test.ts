@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { inflateRawSync } from "node:zlib";
 import { XlsxError, type XlsxErrorCode } from "./errors";
 import { excelJsBytes, handPackage, worksheetXml } from "./__tests__/packages";
 import { readXlsx } from "./readXlsx";
@@ -105,7 +106,7 @@ describe("bad input gives a typed XlsxError and nothing else", () => {
     const zeros = new Uint8Array(4 * 1024 * 1024);
     const bomb = zipFromMap(new Map([["[Content_Types].xml", zeros]]));
     const limits = { ...DEFAULT_ZIP_LIMITS, ratioMinBytes: 1024 * 1024 };
-    expect(codeOf(() => openZip(bomb, limits))).toBe("too-large");
+    expect(codeOf(() => openZip(bomb, { limits }))).toBe("too-large");
     expect(codeOf(() => readXlsx(bomb, { limits }))).toBe("too-large");
     // The default bound (100 MB) lets a 4 MB entry through: no false alarm on ordinary files.
     expect(codeOf(() => openZip(bomb))).toBe("no error");
@@ -116,6 +117,9 @@ describe("bad input gives a typed XlsxError and nothing else", () => {
     const liar = patchCentral(writeZip([{ name: "[Content_Types].xml", data }]), 24, 100);
     // local header too, so only the checksum can tell
     expect(codeOf(() => openZip(liar).read("[Content_Types].xml"))).toBe("corrupt");
+    // the same with a native inflater, which throws its own error on the overflow
+    const inflateRaw = (d: Uint8Array, size: number) => inflateRawSync(d, { maxOutputLength: size, chunkSize: Math.max(64, size) });
+    expect(codeOf(() => openZip(liar, { inflateRaw }).read("[Content_Types].xml"))).toBe("corrupt");
   });
 
   it("encrypted zip entries are refused", () => {

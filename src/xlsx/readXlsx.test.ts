@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { inflateRawSync } from "node:zlib";
 import type { CellValue } from "../core/types";
 import { excelJsBytes, excelJsLoad, handPackage, worksheetXml, MAIN_NS } from "./__tests__/packages";
 import { readXlsx, stringLiteral } from "./readXlsx";
@@ -141,6 +142,22 @@ describe("readXlsx on workbooks written by ExcelJS", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("a host's own inflater", () => {
+  it("gives the same snapshot as the built-in one, and is the one used", async () => {
+    const bytes = await excelJsBytes((wb) => {
+      const ws = wb.addWorksheet("Data");
+      for (let r = 1; r <= 200; r++) ws.addRow([`Rad ${r}`, r, r / 7, r % 2 === 0]);
+    });
+    let calls = 0;
+    const native = (data: Uint8Array, size: number) => {
+      calls++;
+      return size === 0 ? new Uint8Array(0) : inflateRawSync(data, { maxOutputLength: size, chunkSize: Math.max(64, size) });
+    };
+    expect(readXlsx(bytes, { inflateRaw: native })).toEqual(readXlsx(bytes));
+    expect(calls).toBeGreaterThan(3);
   });
 });
 

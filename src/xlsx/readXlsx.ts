@@ -5,12 +5,12 @@ import { relKind, resolveTarget } from "./opc";
 import { readSharedStrings } from "./read/richText";
 import { readWorksheet } from "./read/worksheet";
 import { type DefinedName, openWorkbookPackage, readPartIfPresent } from "./workbookPackage";
-import type { ZipLimits } from "./zip";
+import type { ZipOptions } from "./zip";
 
-export interface ReadXlsxOptions {
+/** `limits` bound what a file may declare (zip bombs); `inflateRaw` may be a native inflater. */
+export interface ReadXlsxOptions extends ZipOptions {
   /** The workbook's name in the snapshot (the file name); defaults to `workbook.xlsx`. */
   readonly name?: string;
-  readonly limits?: ZipLimits;
 }
 
 /**
@@ -41,7 +41,7 @@ export function ownerMarks(names: readonly DefinedName[]): Map<number, string> {
  */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): WorkbookSnapshot {
   return wrapErrors(() => {
-    const pkg = openWorkbookPackage(bytes, options.limits);
+    const pkg = openWorkbookPackage(bytes, options);
     const { zip, workbookPart } = pkg;
     const partOf = (kind: string) => {
       const rel = pkg.workbookRels.find((r) => relKind(r.type) === kind && !r.external);

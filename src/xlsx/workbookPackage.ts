@@ -1,7 +1,7 @@
 import type { SheetVisibility } from "../core/types";
 import { xlsxError } from "./errors";
 import { NS, type ContentTypes, type Relationship, contentTypeOf, parseContentTypes, parseRels, relKind, relsPathFor, resolveTarget } from "./opc";
-import { type ZipLimits, type ZipReader, isCompoundFile, openZip } from "./zip";
+import { type ZipOptions, type ZipReader, isCompoundFile, openZip } from "./zip";
 import { Tag, XmlScanner, decodeXmlBytes } from "./xml";
 
 /** One `<sheet>` of `workbook.xml`, in tab order. */
@@ -76,9 +76,9 @@ function rejectCompoundFile(bytes: Uint8Array): never {
 }
 
 /** Opens the package and finds the workbook, its sheets and names. Throws only XlsxError. */
-export function openWorkbookPackage(bytes: Uint8Array, limits?: ZipLimits): WorkbookPackage {
+export function openWorkbookPackage(bytes: Uint8Array, options?: ZipOptions): WorkbookPackage {
   if (isCompoundFile(bytes)) rejectCompoundFile(bytes);
-  const zip = openZip(bytes, limits);
+  const zip = openZip(bytes, options);
   if (!zip.entry("[Content_Types].xml")) throw xlsxError("not-a-workbook");
   const contentTypes = parseContentTypes(readPart(zip, "[Content_Types].xml"));
 

@@ -10,11 +10,9 @@ import { tableColumns, tableName, tableXml } from "./write/tableXml";
 import { type NewName, type NewSheet, editWorkbookXml, filterCalcChain } from "./write/workbookEdit";
 import { buildGrid, shownValue, worksheetXml } from "./write/worksheetXml";
 import { openWorkbookPackage, type WorkbookPackage } from "./workbookPackage";
-import type { ZipLimits } from "./zip";
+import type { ZipOptions } from "./zip";
 
-export interface ApplyPlanOptions {
-  readonly limits?: ZipLimits;
-}
+export type ApplyPlanOptions = ZipOptions;
 
 /** Excel compares sheet names without regard to case. */
 function sameName(a: string, b: string): boolean {
@@ -81,7 +79,7 @@ function reachable(editor: PackageEditor, from: readonly string[]): Set<string> 
  */
 export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: ApplyPlanOptions = {}): Uint8Array {
   return wrapErrors(() => {
-    const pkg = openWorkbookPackage(bytes, options.limits);
+    const pkg = openWorkbookPackage(bytes, options);
     if (pkg.strict) throw xlsxError("strict-ooxml");
     validatePlan(plan);
     const remove = sheetsToRemove(pkg, plan);

@@ -25,6 +25,25 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 65535,
 };
 
+/**
+ * Inflates raw deflate data of a known size. fflate (pure JavaScript, runs anywhere) is
+ * the default; a host with a native one may pass it in: on large workbooks inflating is a
+ * third of the reading time, and Node's zlib is about three times faster. In Node:
+ *
+ *   (data, size) => size === 0 ? new Uint8Array(0)
+ *     : zlib.inflateRawSync(data, { maxOutputLength: size, chunkSize: Math.max(64, size) })
+ *
+ * (`maxOutputLength` keeps a lying entry from growing; one chunk saves a copy.)
+ */
+export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
+
+export const inflateWithFflate: InflateRaw = (compressed, size) => (size === 0 ? new Uint8Array(0) : inflateSync(compressed, { out: new Uint8Array(size) }));
+
+export interface ZipOptions {
+  readonly limits?: ZipLimits;
+  readonly inflateRaw?: InflateRaw;
+}
+
 export interface ZipEntry {
   /** The name as stored (OPC part name without the leading `/`). */
   readonly name: string;
@@ -89,7 +108,9 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipReader {
+export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipReader {
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const inflate = options.inflateRaw ?? inflateWithFflate;
   if (bytes.length < 22) {
     throw bytes.length >= 4 && u32(bytes, 0) === SIG_LOCAL ? xlsxError("corrupt", truncated) : xlsxError("not-a-zip");
   }
@@ -193,9 +214,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
         data = stored;
       } else {
         // Inflating into a buffer of the declared size means a lying entry cannot grow
-        // past it; the checksum below then catches the lie.
+        // past it; the size and checksum below then catch the lie.
         try {
-          data = entry.size === 0 ? new Uint8Array(0) : inflateSync(stored, { out: new Uint8Array(entry.size) });
+          data = inflate(stored, entry.size);
         } catch (error) {
           throw xlsxError("corrupt", { sv: `Delen ${entry.name} är skadad.`, en: `Part ${entry.name} is damaged.` }, error);
         }

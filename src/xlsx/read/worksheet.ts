@@ -199,13 +199,23 @@ function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
   return -1;
 }
 
+/**
+ * The next `byte` at or after `from`, or -1. A plain loop: the distances in a worksheet
+ * are a few bytes, where calling the built-in indexOf costs more than it saves.
+ */
+function find(bytes: Uint8Array, byte: number, from: number): number {
+  const length = bytes.length;
+  for (let i = from; i < length; i++) if (bytes[i] === byte) return i;
+  return -1;
+}
+
 /** The `>` ending a tag, skipping quoted attribute values. */
 function tagEnd(bytes: Uint8Array, from: number): number {
   for (let i = from; i < bytes.length; i++) {
     const ch = bytes[i];
     if (ch === GT) return i;
     if (ch === QUOTE || ch === APOSTROPHE) {
-      i = bytes.indexOf(ch, i + 1);
+      i = find(bytes, ch, i + 1);
       if (i < 0) break;
     }
   }
@@ -269,7 +279,7 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
   if (pos === -2) throw new Error("No sheetData");
 
   while (pos >= 0) {
-    const lt = bytes.indexOf(LT, pos);
+    const lt = find(bytes, LT, pos);
     if (lt < 0) throw new Error("Unterminated sheetData");
     const first = bytes[lt + 1];
     if (first === SLASH) {
@@ -308,7 +318,7 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
       if (ch === GT) break;
       if (ch === SLASH) {
         empty = true;
-        i = bytes.indexOf(GT, i);
+        i = find(bytes, GT, i);
         break;
       }
       if (ch === undefined) throw new Error("Unterminated tag");
@@ -321,7 +331,7 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
       const nameLength = i - attrLocal;
       while (i < bytes.length && bytes[i] !== QUOTE && bytes[i] !== APOSTROPHE) i++;
       const valueStart = i + 1;
-      const valueEnd = bytes.indexOf(bytes[i], valueStart);
+      const valueEnd = find(bytes, bytes[i], valueStart);
       if (valueEnd < 0) throw new Error("Unterminated attribute");
       i = valueEnd + 1;
       if (nameLength !== 1 || attrLocal !== nameStart) continue; // r, s, t are never prefixed
@@ -361,11 +371,11 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
     let vText: string | undefined;
     let inline: string | undefined;
     for (;;) {
-      const open = bytes.indexOf(LT, pos);
+      const open = find(bytes, LT, pos);
       if (open < 0) throw new Error("Unterminated cell");
       const next = bytes[open + 1];
       if (next === SLASH) {
-        pos = bytes.indexOf(GT, open) + 1;
+        pos = find(bytes, GT, open) + 1;
         break; // </c>
       }
       const nameEnd = scanName(bytes, open + 1);
@@ -376,13 +386,13 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
           pos = gt + 1;
           continue;
         }
-        const close = bytes.indexOf(LT, gt + 1);
+        const close = find(bytes, LT, gt + 1);
         if (close >= 0 && bytes[close + 1] === SLASH) {
           if (bytes[localStart] === 118) {
             vStart = gt + 1;
             vEnd = close;
           }
-          pos = bytes.indexOf(GT, close) + 1;
+          pos = find(bytes, GT, close) + 1;
           continue;
         }
       }
@@ -396,7 +406,7 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
         else inner.skip();
       }
       vStart = -1;
-      pos = bytes.indexOf(GT, cellClose) + 1;
+      pos = find(bytes, GT, cellClose) + 1;
       break;
     }
     // Numbers and shared-string indexes are parsed in place; other types need the text.
@@ -437,7 +447,7 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
     }
     if (value === null || value === "") continue;
 
-    const target = recordFor(cellRow);
+    const target = record !== undefined && record.row === cellRow ? record : recordFor(cellRow);
     const cells = target.cells;
     while (cells.length < column) cells.push(null);
     cells[column] = value;

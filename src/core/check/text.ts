@@ -53,16 +53,16 @@ export const FIELD_LABELS: Readonly<Record<AmountField, Message>> = {
 };
 
 /**
- * Names as the checks compare them: lower case, no white space at all, so `Kirurgi`,
- * ` KIRURGI ` and `Kir urgi`… compare equal only in case and spacing (the brief asks for
- * case- and space-insensitive comparison). Cached: a workbook repeats a few hundred
- * names on hundreds of thousands of rows.
+ * Names as the checks compare them: one Unicode form (a pasted `å` may be two code
+ * points), lower case, no white space at all, so `Kirurgi`, ` KIRURGI ` and `Kir urgi`
+ * are one name. Cached: a workbook repeats a few hundred names on hundreds of thousands
+ * of rows.
  */
 const nameCache = new Map<string, string>();
 export function nameKey(text: string): string {
   const cached = nameCache.get(text);
   if (cached !== undefined) return cached;
-  const key = text.toLowerCase().replace(/\s+/g, "");
+  const key = text.normalize("NFC").toLowerCase().replace(/\s+/g, "");
   if (nameCache.size > 100_000) nameCache.clear();
   nameCache.set(text, key);
   return key;

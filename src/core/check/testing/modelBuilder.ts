@@ -22,28 +22,10 @@ import type {
 } from "../../types";
 import { AMOUNT_FIELDS } from "../../types";
 import { monthName } from "../../format";
+import { DEFAULT_SETTINGS } from "../../read/settings";
 
-/** The documented defaults (docs/architecture.md, settings table). */
-export const defaultSettingsForTests: Settings = {
-  unit: null,
-  costSign: "auto",
-  year: null,
-  accounts: {
-    hiredDoctors: [{ kind: "range", from: 6810, to: 6819 }],
-    hiredNurses: [{ kind: "range", from: 6820, to: 6829 }],
-    hiredOther: [{ kind: "range", from: 6800, to: 6899 }],
-    consultants: [{ kind: "range", from: 6550, to: 6559 }],
-    ownStaff: [{ kind: "range", from: 7000, to: 7699 }],
-    income: [{ kind: "range", from: 3000, to: 3999 }],
-  },
-  hiredShareTarget: 0.02,
-  hiredShareDenominator: "ownStaff",
-  statusThresholds: { green: 0.9, yellow: 0.5 },
-  commentThresholdAmount: 500,
-  commentThresholdShare: 0.1,
-  jumpShare: 0.5,
-  jumpMinAmount: 200,
-};
+/** The reader's defaults (docs/architecture.md, settings table), so tests see what a workbook without settings gets. */
+export const defaultSettingsForTests: Settings = DEFAULT_SETTINGS;
 
 export const STANDARD_COLUMNS: readonly ReportField[] = [
   "division",

@@ -194,7 +194,7 @@ Rad 2</t></si>
   it("reads CDATA values, comments, unknown children and numbers in every notation", () => {
     const rows =
       `<!-- a comment --><row r="1"><c r="A1" t="str"><f>"x"</f><v><![CDATA[a<b]]></v></c><c r="B1"><extLst><ext uri="x"><y/></ext></extLst><v>2</v></c>` +
-      `<c r="C1"><v>1.5E-3</v></c><c r="D1"><v>0.12345678901234567</v></c><c r="E1"><v>-0</v></c><c r="F1" t="s"><v> 0 </v></c></row>` +
+      `<c r="C1"><v>1.5E-3</v><extLst><ext uri="y"/></extLst></c><c r="D1"><v>0.12345678901234567</v></c><c r="E1"><v>-0</v></c><c r="F1" t="s"><v> 0 </v></c></row>` +
       `<unknownElement><c r="A9"><v>99</v></c></unknownElement>`;
     const bytes = handPackage({ sheets: [{ name: "N", rows }], sharedStrings: `<sst xmlns="${MAIN_NS}"><si><t>noll</t></si></sst>` });
     const seventeenDigits = Number("0.12345678901234567");
@@ -260,8 +260,9 @@ Rad 2</t></si>
   });
 
   it("gives an empty sheet an empty range", () => {
-    const snapshot = readXlsx(handPackage({ sheets: [{ name: "Tom", xml: worksheetXml("") }] }));
+    const snapshot = readXlsx(handPackage({ sheets: [{ name: "Tom", xml: worksheetXml("") }, { name: "Tomt", xml: `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }] }));
     expect(snapshot.sheets[0]).toEqual({ name: "Tom", top: 0, left: 0, rows: [], visibility: "visible" });
+    expect(snapshot.sheets[1]).toEqual({ name: "Tomt", top: 0, left: 0, rows: [], visibility: "visible" });
   });
 });
 

@@ -298,6 +298,30 @@ describe("other packages", () => {
     expect(readXlsx(out).sheets).toHaveLength(4);
   });
 
+  it("rewrites a UTF-16 workbook part it edits as UTF-8, declaration included", async () => {
+    const base = handPackage({ sheets: [{ name: "U", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }] });
+    const utf16 = (text: string) => {
+      const body = text.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+      const out = new Uint8Array(2 + body.length * 2);
+      out.set([0xff, 0xfe]);
+      for (let i = 0; i < body.length; i++) new DataView(out.buffer).setUint16(2 + i * 2, body.charCodeAt(i), true);
+      return out;
+    };
+    const input = patchPackage(base, { "xl/workbook.xml": utf16(partText(base, "xl/workbook.xml")) });
+    expect(readXlsx(input).sheets.map((s) => s.name)).toEqual(["U"]);
+    const out = applyPlanToXlsx(input, samplePlan());
+    const bytes = openZip(out).read("xl/workbook.xml");
+    expect([bytes[0], bytes[1]]).toEqual([0x3c, 0x3f]); // "<?", no byte-order mark
+    expect(partText(out, "xl/workbook.xml")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
+    expect((await excelJsLoad(out)).worksheets.map((w) => w.name)).toEqual(["U", VARIANCE, FINDINGS]);
+  });
+
+  it("refuses cells outside the sheet", () => {
+    const plan = samplePlan();
+    const far: WritePlan = { ...plan, sheets: [{ ...plan.sheets[0], blocks: [{ top: 0, left: 16383, cells: [[{ number: 1 }, { number: 2 }]] }] }] };
+    expect(codeOf(() => applyPlanToXlsx(handPackage({ sheets: [{ name: "A", rows: "" }] }), far))).toBe("invalid-plan");
+  });
+
   it("refuses to write into an ISO Strict workbook", () => {
     const strict = handPackage({ sheets: [{ name: "S", xml: `<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData/></worksheet>` }] });
     const patched = patchPackage(strict, { "xl/workbook.xml": (xml) => xml.replace(MAIN_NS, "http://purl.oclc.org/ooxml/spreadsheetml/main") });

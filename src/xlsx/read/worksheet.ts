@@ -401,11 +401,15 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
       const inner = new XmlScanner(utf8.decode(bytes.subarray(open, cellClose)));
       for (let kind = inner.next(); kind !== Tag.End; kind = inner.next()) {
         if (kind !== Tag.Open) continue;
-        if (inner.name === "v") vText = inner.text();
-        else if (inner.name === "is") inline = readRichText(inner);
-        else inner.skip();
+        if (inner.name === "v") {
+          vText = inner.text();
+          vStart = -1; // this <v> wins over one read by hand before it
+        } else if (inner.name === "is") {
+          inline = readRichText(inner);
+        } else {
+          inner.skip();
+        }
       }
-      vStart = -1;
       pos = find(bytes, GT, cellClose) + 1;
       break;
     }

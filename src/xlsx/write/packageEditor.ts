@@ -85,7 +85,7 @@ export class PackageEditor {
   }
 
   write(part: string, content: Uint8Array | string): void {
-    const data = typeof content === "string" ? new TextEncoder().encode(content) : content;
+    const data = typeof content === "string" ? new TextEncoder().encode(asUtf8Declared(content)) : content;
     let name = this.nameOf(part);
     if (name === undefined) {
       name = part;
@@ -145,6 +145,12 @@ export class PackageEditor {
     });
     return writeZip(entries);
   }
+}
+
+/** Text is always written as UTF-8, so a part read from UTF-16 must stop saying otherwise. */
+function asUtf8Declared(xml: string): string {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  return text.replace(/^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])(?!utf-8\2)[^"']*\2/i, '$1"UTF-8"');
 }
 
 /** `[Content_Types].xml` edits: overrides removed and added, defaults ensured. */

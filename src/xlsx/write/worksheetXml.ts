@@ -1,9 +1,13 @@
 import { a1, rangeA1 } from "../../core/address";
 import { type CellRange, ERROR_LITERALS, type PlanCell, type SheetPlan } from "../../core/types";
+import { xlsxError } from "../errors";
 import { NS } from "../opc";
 import { encodeOoxmlText, escapeXml } from "../xml";
 import { argb } from "./stylesEditor";
 import { prefixFutureFunctions } from "./formula";
+
+const MAX_ROW = 1_048_575;
+const MAX_COLUMN = 16_383;
 
 /** One cell to write: its plan content (null for a styled empty cell) and cellXfs index. */
 export interface GridCell {
@@ -18,6 +22,9 @@ export type Grid = Map<number, Map<number, GridCell>>;
 export function buildGrid(sheet: SheetPlan, styleIndex: (key: string) => number): Grid {
   const grid: Grid = new Map();
   const at = (row: number, column: number): GridCell => {
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 0 || column < 0 || row > MAX_ROW || column > MAX_COLUMN) {
+      throw xlsxError("invalid-plan", { sv: `Cellen rad ${row + 1}, kolumn ${column + 1} ligger utanför bladet.`, en: `The cell at row ${row + 1}, column ${column + 1} is outside the sheet.` });
+    }
     let cells = grid.get(row);
     if (!cells) grid.set(row, (cells = new Map()));
     let cell = cells.get(column);

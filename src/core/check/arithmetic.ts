@@ -43,6 +43,16 @@ class Sums {
     }
   }
 
+  /** Adds another sum's rows (kept apart while the other is still needed). */
+  merge(other: Sums): void {
+    for (const f of this.fields) {
+      this.sum[f] += other.sum[f];
+      this.text[f] += other.text[f];
+      this.unreadable[f] |= other.unreadable[f];
+    }
+    this.count += other.count;
+  }
+
   clear(): void {
     this.sum.fill(0);
     this.text.fill(0);
@@ -108,11 +118,8 @@ export function totalsRows({ model }: CheckInput): Finding[] {
     const sinceLast = new Sums(fields);
     let d = 0;
     for (const total of totals) {
-      while (d < details.length && index.rowNumbers[details[d]] < total.row) {
-        sinceTop.add(model, index, details[d]);
-        sinceLast.add(model, index, details[d]);
-        d++;
-      }
+      while (d < details.length && index.rowNumbers[details[d]] < total.row) sinceLast.add(model, index, details[d++]);
+      sinceTop.merge(sinceLast);
       // The rows since the previous totals row settle almost every totals row; the other candidates are only built when they do not.
       const block: Candidate | undefined = sinceLast.count > 0 ? { sums: sinceLast.copy(), what: "block" } : undefined;
       const grand: Candidate | undefined = GRAND_TOTAL_LABELS.has(nameKey(total.label)) || sinceLast.count === 0 ? { sums: sinceTop.copy(), what: "sheet" } : undefined;

@@ -259,11 +259,6 @@ export function isUnreadable(model: WorkbookModel, index: RowIndex, i: number, f
   return cells !== undefined && cells.has(a1(index.rowNumbers[i], column));
 }
 
-/** True when report sheet `sheet` has a column for the field. */
-export function sheetHas(model: WorkbookModel, sheet: number, field: ReportField): boolean {
-  return model.reportSheets[sheet]?.columns[field] !== undefined;
-}
-
 /**
  * A number that orders rows the way a reader of the workbook meets them: by month,
  * then by tab order, then by row.

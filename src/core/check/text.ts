@@ -23,10 +23,6 @@ export function pct(share: number, language: Language): string {
   return formatPercent(share, language, 1);
 }
 
-export function month(m: number, language: Language): string {
-  return monthName(m, language);
-}
-
 /** `januari–april` / `January–April`, or one month name. */
 export function monthSpan(from: number, to: number, language: Language): string {
   return from === to ? monthName(from, language) : `${monthName(from, language)}\u2013${monthName(to, language)}`;

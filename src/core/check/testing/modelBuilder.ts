@@ -241,8 +241,3 @@ function buildMeasure(spec: MeasureSpec, index: number, sheet: string): Measure 
     cells,
   };
 }
-
-/** The cell of a field in the standard layout (header in row 1, data from row 2). */
-export function standardCell(field: ReportField, sheetRow: number, columns: readonly ReportField[] = STANDARD_COLUMNS): string {
-  return a1(sheetRow, columns.indexOf(field));
-}

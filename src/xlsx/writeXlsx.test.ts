@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
+import fc from "fast-check";
 import { validateXML } from "xmllint-wasm";
-import type { WritePlan } from "../core/types";
+import type { CellValue, PlanCell, WritePlan } from "../core/types";
 import { XlsxError, type XlsxErrorCode } from "./errors";
 import { excelJsLoad, handPackage, partText, partsOf, patchPackage, MAIN_NS } from "./__tests__/packages";
 import { AWKWARD_TEXT, FINDINGS, INJECTED_TEXTS, STYLES, VARIANCE, samplePlan, userWorkbook } from "./__tests__/plans";
@@ -370,5 +371,41 @@ describe("newWorkbookFromPlan", () => {
 
   it("refuses a plan without sheets", () => {
     expect(codeOf(() => newWorkbookFromPlan({ remove: [], styles: {}, sheets: [] }))).toBe("invalid-plan");
+  });
+});
+
+describe("round trip through our reader", () => {
+  it("reads back what any plan of texts, numbers and booleans wrote", () => {
+    const base = handPackage({ sheets: [{ name: "Data", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }] });
+    const planCell: fc.Arbitrary<PlanCell> = fc.oneof(
+      fc.constant(null),
+      fc.string({ unit: "binary", maxLength: 20 }).map((text) => ({ text })),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((number) => ({ number })),
+      fc.boolean().map((bool) => ({ bool })),
+    );
+    const expected = (cell: PlanCell): CellValue => {
+      if (cell === null) return null;
+      if ("text" in cell) return cell.text === "" ? null : cell.text;
+      if ("number" in cell) return Object.is(cell.number, -0) ? 0 : cell.number;
+      if ("bool" in cell) return cell.bool;
+      return null;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.array(planCell, { maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.nat(5), fc.nat(5), (cells, top, left) => {
+        const plan: WritePlan = {
+          remove: [],
+          styles: {},
+          sheets: [{ kind: "findings", name: "Balans", blocks: [{ top, left, cells }], styleRuns: [], columnWidths: [], tables: [], conditionalFormats: [], charts: [] }],
+        };
+        const sheet = readXlsx(applyPlanToXlsx(base, plan)).sheets[1];
+        for (let r = 0; r < cells.length; r++) {
+          for (let c = 0; c < cells[r].length; c++) {
+            const got = sheet.rows[top + r - sheet.top]?.[left + c - sheet.left] ?? null;
+            expect(got).toEqual(expected(cells[r][c]));
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -42,7 +42,27 @@ describe("ARITH-TOTAL", () => {
   it("reports a grand total that misses, measured against the whole sheet", () => {
     const model = buildModel({ sheets: [{ month: 1, rows: [{ budget: 100 }, { total: "Summa", budget: 100 }, { budget: 50 }, { total: "Summa", budget: 50 }, { total: "Totalt", budget: 160 }] }] });
     const f = expectOne(totalsRows(inputOf(model)), { rule: RULES.totalMismatch.code, severity: "error", sheet: "Januari", cell: "F6", figures: [160, 150] });
-    expect(f.message.en).toContain("all the sheet's rows above it");
+    expect(f.message.en).toContain("all the sheet's rows");
+  });
+
+  it("accepts totals written above their blocks, and measures a wrong one against the rows below", () => {
+    const model = buildModel({
+      sheets: [
+        {
+          month: 1,
+          rows: [
+            { total: "Totalt", budget: 450 },
+            { total: "Summa", budget: 300 },
+            { budget: 100 },
+            { budget: 200 },
+            { total: "Summa", budget: 140 },
+            { budget: 150 },
+          ],
+        },
+      ],
+    });
+    const f = expectOne(totalsRows(inputOf(model)), { rule: RULES.totalMismatch.code, severity: "error", sheet: "Januari", cell: "F6", figures: [140, 150, -10] });
+    expect(f.message.en).toContain("the rows below it (up to the next totals row)");
   });
 
   it("compares with the source's signs", () => {

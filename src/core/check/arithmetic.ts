@@ -77,7 +77,7 @@ const TOTAL_WORDS = /^(summa|delsumma|totalt|total|sum|subtotal)\s*/i;
 
 interface Candidate {
   readonly sums: Sums;
-  readonly what: "block" | "division" | "sheet";
+  readonly what: "block" | "division" | "sheet" | "below";
   readonly division?: string;
 }
 
@@ -86,7 +86,8 @@ interface Candidate {
  * enough): the rows since the previous totals row; the rows of a division the label
  * names, on the sheet (and in the same month, for ledger sheets); for a grand total
  * (`Totalt`, `Total`, or no detail rows since the previous totals row) all rows since
- * the top of the sheet. A field is skipped when the totals cell is empty or any
+ * the top of the sheet; the rows below it up to the next totals row (a total written
+ * above its block). A field is skipped when the totals cell is empty or any
  * candidate has a detail cell the reader could not read (the sum is unknown, and the
  * reader has already reported that cell). Tolerance: see `agrees` (half a unit of the
  * totals cell's last decimal, at least 0,005).
@@ -117,7 +118,7 @@ export function totalsRows({ model }: CheckInput): Finding[] {
     const sinceTop = new Sums(fields);
     const sinceLast = new Sums(fields);
     let d = 0;
-    for (const total of totals) {
+    totals.forEach((total, t) => {
       while (d < details.length && index.rowNumbers[details[d]] < total.row) sinceLast.add(model, index, details[d++]);
       sinceTop.merge(sinceLast);
       // The rows since the previous totals row settle almost every totals row; the other candidates are only built when they do not.
@@ -125,10 +126,23 @@ export function totalsRows({ model }: CheckInput): Finding[] {
       const grand: Candidate | undefined = GRAND_TOTAL_LABELS.has(nameKey(total.label)) || sinceLast.count === 0 ? { sums: sinceTop.copy(), what: "sheet" } : undefined;
       sinceLast.clear();
       const unsettled = block ? fields.filter((f) => !settles(total, f, block)) : fields;
-      if (unsettled.length === 0) continue;
-      const candidates = [...(block ? [block] : []), ...divisionSums(total), ...(grand ? [grand] : [])];
+      if (unsettled.length === 0) return;
+      // Some reports put a block's total above it: the rows below, up to the next totals row.
+      const below = new Sums(fields);
+      const next = totals[t + 1]?.row ?? Infinity;
+      for (let k = d; k < details.length && index.rowNumbers[details[k]] < next; k++) below.add(model, index, details[k]);
+      // A grand total above every detail row means the whole sheet.
+      if (grand && grand.sums.count === 0 && GRAND_TOTAL_LABELS.has(nameKey(total.label))) {
+        for (let k = d; k < details.length; k++) grand.sums.add(model, index, details[k]);
+      }
+      const candidates = [
+        ...(block ? [block] : []),
+        ...divisionSums(total),
+        ...(grand && grand.sums.count > 0 ? [grand] : []),
+        ...(below.count > 0 ? [{ sums: below, what: "below" } as const] : []),
+      ];
       if (candidates.length > 0) out.push(...totalFindings(layout, total, unsettled, candidates));
-    }
+    });
   }
   return out;
 }
@@ -213,21 +227,23 @@ function totalFindings(layout: ReportSheetLayout, total: TotalsRow, fields: read
     if (stated === null) continue;
     if (candidates.some((c) => c.sums.unreadable[f] === 1)) continue;
     if (candidates.some((c) => agrees(stated, c.sums.sum[f]))) continue;
-    const main = candidates[0];
+    // Say what the closest candidate adds up to: that is most likely the rows the total means.
+    const main = candidates.reduce((best, c) => (Math.abs(stated - c.sums.sum[f]) < Math.abs(stated - best.sums.sum[f]) ? c : best));
     const computed = main.sums.sum[f];
     const textNote = main.sums.text[f] !== 0 && agrees(stated, computed - main.sums.text[f]);
-    const scope = (lang: Language) =>
-      main.what === "block"
-        ? lang === "sv"
-          ? "raderna ovanför (sedan föregående summarad)"
-          : "the rows above it (since the previous totals row)"
-        : main.what === "division"
-          ? lang === "sv"
-            ? `förvaltningen ${main.division}s rader`
-            : `the rows of division ${main.division}`
-          : lang === "sv"
-            ? "bladets alla rader ovanför"
-            : "all the sheet's rows above it";
+    const scope = (lang: Language): string => {
+      const sv = lang === "sv";
+      switch (main.what) {
+        case "block":
+          return sv ? "raderna ovanför (sedan föregående summarad)" : "the rows above it (since the previous totals row)";
+        case "division":
+          return sv ? `förvaltningen ${main.division}s rader` : `the rows of division ${main.division}`;
+        case "sheet":
+          return sv ? "bladets alla rader" : "all the sheet's rows";
+        case "below":
+          return sv ? "raderna under (fram till nästa summarad)" : "the rows below it (up to the next totals row)";
+      }
+    };
     const diff = stated - computed;
     out.push(
       finding(RULES.totalMismatch, layout.sheet, a1(total.row, layout.columns[field] as number), {

@@ -99,6 +99,16 @@ describe("readXlsx on workbooks written by ExcelJS", () => {
     expect(sheet.rows).toEqual([["Ansvar", "Utfall"], [], [null, null, 12], [], [null, "x"]]);
   });
 
+  it("reads a merged cell's value from its top-left cell only", async () => {
+    const bytes = await excelJsBytes((wb) => {
+      const ws = wb.addWorksheet("M");
+      ws.getCell("A1").value = "Rubrik över två kolumner";
+      ws.mergeCells("A1:B2");
+      ws.getCell("C2").value = 5;
+    });
+    expect(readXlsx(bytes).sheets[0].rows).toEqual([["Rubrik över två kolumner"], [null, null, 5]]);
+  });
+
   it("reads inline rich text strings (ExcelJS without shared strings)", async () => {
     const bytes = await excelJsBytes(
       (wb) => {

@@ -94,7 +94,9 @@ describe("applyPlanToXlsx on a user's workbook", () => {
     const workbookXml = partText(output, "xl/workbook.xml");
     expect(workbookXml).toContain(`<definedName name="BalansOwner" localSheetId="2" hidden="1">"balans:variance"</definedName>`);
     expect(workbookXml).toContain(`<definedName name="BalansOwner" localSheetId="3" hidden="1">"balans:findings"</definedName>`);
-    expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    // recalculation on open is asked for, and the calcPr attributes already there stay
+    expect(partText(input, "xl/workbook.xml")).toContain(`<calcPr calcId="171027"/>`);
+    expect(workbookXml).toContain(`<calcPr calcId="171027" fullCalcOnLoad="1"/>`);
   });
 
   it("writes tables with unique ids, header cells equal to the column names, and an autofilter", () => {

@@ -78,11 +78,15 @@ export function partDirectory(part: string): string {
   return part.slice(0, part.lastIndexOf("/") + 1);
 }
 
-/** Resolves a relationship target against its source part; returns a part name without `/`. */
-export function resolveTarget(sourcePart: string, target: string): string {
+/**
+ * Resolves a relationship target against its source part; returns a part name without
+ * `/`. Targets are URIs (`%20` for a space); `decode: false` gives the name as written,
+ * for packages that store the encoded form as the zip entry name.
+ */
+export function resolveTarget(sourcePart: string, target: string, decode = true): string {
   let decoded = target;
   try {
-    decoded = decodeURIComponent(target);
+    if (decode) decoded = decodeURIComponent(target);
   } catch {
     // a target with a stray % is used as written
   }

@@ -102,8 +102,7 @@ export function openWorkbookPackage(bytes: Uint8Array, options?: ZipOptions): Wo
   const parsed = parseWorkbookXml(workbookXml);
   const sheets = parsed.sheets.map((sheet): WorkbookSheet => {
     const rel = relById.get(sheet.relId);
-    const part = rel && !rel.external ? resolveTarget(workbookEntry.name, rel.target) : undefined;
-    const entry = part === undefined ? undefined : zip.entry(part);
+    const entry = rel && !rel.external ? (zip.entry(resolveTarget(workbookEntry.name, rel.target)) ?? zip.entry(resolveTarget(workbookEntry.name, rel.target, false))) : undefined;
     return { ...sheet, kind: rel ? relKind(rel.type) : "missing", part: entry?.name };
   });
   return {

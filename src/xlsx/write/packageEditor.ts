@@ -130,8 +130,7 @@ export class PackageEditor {
   targets(part: string): string[] {
     return this.rels(part)
       .filter((r) => !r.external)
-      .map((r) => resolveTarget(part, r.target))
-      .map((t) => this.nameOf(t))
+      .map((r) => this.nameOf(resolveTarget(part, r.target)) ?? this.nameOf(resolveTarget(part, r.target, false)))
       .filter((t): t is string => t !== undefined);
   }
 

@@ -123,6 +123,11 @@ function writeResult(input: Uint8Array, plan: WritePlan, target: string): { path
 
 /** Entry point of the npm bin. */
 export function runFromProcess(): void {
+  // A reader that stops early (`balans check … --json | head`) is not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

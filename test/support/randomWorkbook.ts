@@ -76,7 +76,6 @@ export async function writeRandomWorkbook(path: string, options: RandomWorkbookO
   workbook.created = new Date(Date.UTC(2024, 0, 1));
   workbook.modified = workbook.created;
   const headers = ["Förvaltning", "Ansvar", "Konto", "Kontonamn", ...(withCategory ? ["Kostnadsslag"] : []), "Budget", "Utfall", "Utfall fg år", "Prognos", "Kommentar", "Extra"];
-  const amountAt = headers.indexOf("Budget");
 
   const cellValue = (value: number): ExcelJS.CellValue => {
     const roll = r.next();

@@ -258,6 +258,19 @@ Rad 2</t></si>
     expect(snapshot.sheets[1].numberFormats).toBeUndefined();
   });
 
+  it("gives formats in the range's shape, rows formatted alike sharing one array", () => {
+    const styles = `<styleSheet xmlns="${MAIN_NS}"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="3"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+    const row = (r: number, s: number[]) => `<row r="${r}">${s.map((style, i) => `<c r="${String.fromCharCode(66 + i)}${r}" s="${style}"><v>${r}</v></c>`).join("")}</row>`;
+    const rows = row(2, [1, 2]) + row(3, [1, 2]) + row(4, [1, 2]) + row(5, [2, 0]) + row(6, [0, 0]) + `<row r="3"><c r="D3" s="2"><v>9</v></c></row>`;
+    const sheet = readXlsx(handPackage({ sheets: [{ name: "F", rows }], styles })).sheets[0];
+    expect([sheet.top, sheet.left]).toEqual([1, 1]);
+    expect(sheet.rows).toEqual([[2, 2], [3, 3, 9], [4, 4], [5, 5], [6, 6]]);
+    const formats = sheet.numberFormats ?? [];
+    expect(formats.map((f) => (f ? [...f] : f))).toEqual([["#,##0", "0.00%"], ["#,##0", "0.00%", "0.00%"], ["#,##0", "0.00%"], ["0.00%", undefined], undefined]);
+    expect(formats[2]).toBe(formats[0]); // rows formatted alike share one array …
+    expect(formats[1]).not.toBe(formats[0]); // … and a row met again gets its own before it changes
+  });
+
   it("reads an ISO Strict workbook", () => {
     const strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
     const bytes = handPackage({

@@ -54,12 +54,15 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
     const cellFormats = stylesXml ? readCellFormats(stylesXml) : [];
     const marks = ownerMarks(pkg.definedNames);
 
+    // One buffer, as large as the largest worksheet, serves every sheet in turn.
+    const largest = Math.max(0, ...pkg.sheets.map((s) => (s.kind === "worksheet" && s.part ? (zip.entry(s.part)?.size ?? 0) : 0)));
+    const scratch = new Uint8Array(largest);
     const sheets: SheetSnapshot[] = [];
     pkg.sheets.forEach((sheet, index) => {
       if (sheet.kind !== "worksheet") return;
       if (!sheet.part) throw xlsxError("corrupt", { sv: `Bladet ${sheet.name} saknas i filen.`, en: `Sheet ${sheet.name} is missing from the file.` });
-      // The inflated part is local to this call, so it can be collected before the next sheet.
-      const grid = readWorksheet(zip.read(sheet.part), { sharedStrings, cellFormats, date1904: pkg.date1904 });
+      // The grid keeps nothing of the part's bytes (texts are decoded copies), so the scratch buffer can be reused.
+      const grid = readWorksheet(zip.read(sheet.part, scratch), { sharedStrings, cellFormats, date1904: pkg.date1904 });
       const mark = marks.get(index);
       sheets.push({
         name: sheet.name,

@@ -35,9 +35,10 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
  *
  * (`maxOutputLength` keeps a lying entry from growing; one chunk saves a copy.)
  */
-export type InflateRaw = (compressed: Uint8Array, size: number) => Uint8Array;
+export type InflateRaw = (compressed: Uint8Array, size: number, out?: Uint8Array) => Uint8Array;
 
-export const inflateWithFflate: InflateRaw = (compressed, size) => (size === 0 ? new Uint8Array(0) : inflateSync(compressed, { out: new Uint8Array(size) }));
+/** fflate inflating into `out` (exactly `size` long) when given, so a caller can reuse one buffer. */
+export const inflateWithFflate: InflateRaw = (compressed, size, out) => (size === 0 ? new Uint8Array(0) : inflateSync(compressed, { out: out ?? new Uint8Array(size) }));
 
 export interface ZipOptions {
   readonly limits?: ZipLimits;
@@ -60,8 +61,12 @@ export interface ZipReader {
   readonly entries: readonly ZipEntry[];
   /** Case-insensitive, as OPC part names are. */
   entry(name: string): ZipEntry | undefined;
-  /** The inflated bytes of an entry; throws `corrupt` on a bad checksum. */
-  read(name: string): Uint8Array;
+  /**
+   * The inflated bytes of an entry; throws `corrupt` on a bad checksum. With `scratch`
+   * (at least the entry's size) the bytes may be a view of it, valid until its next use:
+   * reading one large sheet after another then does not allocate a buffer for each.
+   */
+  read(name: string, scratch?: Uint8Array): Uint8Array;
   /** The compressed bytes as stored, for copying an entry unchanged. */
   raw(name: string): Uint8Array;
 }
@@ -206,7 +211,7 @@ export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipReader 
       const entry = find(name);
       return bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     },
-    read: (name) => {
+    read: (name, scratch) => {
       const entry = find(name);
       const stored = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
       let data: Uint8Array;
@@ -216,7 +221,7 @@ export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipReader 
         // Inflating into a buffer of the declared size means a lying entry cannot grow
         // past it; the size and checksum below then catch the lie.
         try {
-          data = inflate(stored, entry.size);
+          data = inflate(stored, entry.size, scratch && scratch.length >= entry.size ? scratch.subarray(0, entry.size) : undefined);
         } catch (error) {
           throw xlsxError("corrupt", { sv: `Delen ${entry.name} är skadad.`, en: `Part ${entry.name} is damaged.` }, error);
         }

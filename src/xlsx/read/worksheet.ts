@@ -265,6 +265,20 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
     return record;
   };
 
+  // Number formats of the row being read collect in `scratch`; when the row is done they
+  // become the row's array, or the previous row's when equal, so rows formatted alike
+  // share one array instead of each allocating its own.
+  const scratch: (string | undefined)[] = [];
+  let formatRecord: RowRecord | undefined;
+  let shared: (string | undefined)[] | undefined;
+  const settleFormats = () => {
+    if (formatRecord) {
+      formatRecord.formats = shared && sameFormats(shared, scratch) ? shared : (shared = scratch.slice());
+      scratch.length = 0;
+      formatRecord = undefined;
+    }
+  };
+
   // Find the <sheetData> start tag; what comes before it (sheetPr, cols, …) is not needed.
   let pos = -2;
   for (let at = indexOfAscii(bytes, "sheetData", 0); at >= 0; at = indexOfAscii(bytes, "sheetData", at + 9)) {
@@ -457,8 +471,21 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
     cells[column] = value;
     if (column < minColumn) minColumn = column;
     const format = cellFormats[style];
-    if (format) (target.formats ??= [])[column] = format;
+    if (format) {
+      if (target === formatRecord) {
+        scratch[column] = format;
+      } else if (target.formats) {
+        // a row met again out of order: its own copy, as the array may be shared
+        target.formats = target.formats.slice();
+        target.formats[column] = format;
+      } else {
+        settleFormats();
+        formatRecord = target;
+        scratch[column] = format;
+      }
+    }
   }
+  settleFormats();
 
   if (records.length === 0) return { top: 0, left: 0, rows: [] };
   if (!ordered) records.sort((a, b) => a.row - b.row);
@@ -467,15 +494,16 @@ export function readWorksheet(part: Uint8Array | string, context: SheetReadConte
   const left = minColumn;
   const rows: CellValue[][] = new Array(bottom - top + 1);
   let numberFormats: ((string | undefined)[] | undefined)[] | undefined;
-  // Rows formatted alike share one array: formats double the memory of a sheet otherwise.
-  let previousFormats: (string | undefined)[] | undefined;
+  // Shared format arrays are cut to the range once each, and stay shared.
+  const cut = new Map<(string | undefined)[], (string | undefined)[]>();
   for (const rec of records) {
-    rows[rec.row - top] = left > 0 ? rec.cells.slice(left) : rec.cells;
+    // In place: a copy of every row would double the sheet's memory for a moment.
+    if (left > 0) rec.cells.splice(0, left);
+    rows[rec.row - top] = rec.cells;
     if (rec.formats) {
       numberFormats ??= new Array(rows.length).fill(undefined);
-      let formats = left > 0 ? rec.formats.slice(left) : rec.formats;
-      if (previousFormats && sameFormats(previousFormats, formats)) formats = previousFormats;
-      else previousFormats = formats;
+      let formats = cut.get(rec.formats);
+      if (!formats) cut.set(rec.formats, (formats = left > 0 ? rec.formats.slice(left) : rec.formats));
       // Holes in a sparse array are read as undefined, which is what the contract means.
       numberFormats[rec.row - top] = formats;
     }

@@ -61,7 +61,11 @@ export function buildWritePlan(analysis: Analysis, snapshot: WorkbookSnapshot, o
 
   const writtenKinds = new Set(built.map((b) => b.kind));
   const sheets: SheetPlan[] = built.map(({ kind, builder }) =>
-    builder.build({ replaces: naming.targets.get(kind)?.replaces, tabColor: kind === "keys" ? "#A6A6A6" : TAB_COLOUR }),
+    builder.build({
+      replaces: naming.targets.get(kind)?.replaces,
+      tabColor: kind === "keys" ? "#A6A6A6" : TAB_COLOUR,
+      print: kind === "keys" ? undefined : { landscape: true, fitToWidth: true },
+    }),
   );
   // A planned kind that turned out unneeded (the keys sheet) removes its sheet from an earlier run.
   const unneeded = [...naming.targets].filter(([kind, target]) => !writtenKinds.has(kind) && target.replaces).map(([, target]) => target.replaces as string);

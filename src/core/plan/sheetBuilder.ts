@@ -97,7 +97,7 @@ export class SheetBuilder {
     this.charts.push(plan);
   }
 
-  build(extra: { hidden?: boolean; tabColor?: string; replaces?: string } = {}): SheetPlan {
+  build(extra: { hidden?: boolean; tabColor?: string; replaces?: string; print?: SheetPlan["print"] } = {}): SheetPlan {
     const height = this.grid.length;
     const width = this.grid.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
     const cells: PlanCell[][] = [];
@@ -120,6 +120,7 @@ export class SheetBuilder {
       charts: this.charts,
       hidden: extra.hidden,
       tabColor: extra.tabColor,
+      print: extra.print,
     };
   }
 }

@@ -121,6 +121,8 @@ export interface SheetPlan {
   readonly hidden?: boolean;
   /** `#RRGGBB`. */
   readonly tabColor?: string;
+  /** How the sheet prints: division heads print these for board meetings. */
+  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean };
 }
 
 /** The owner mark Balans leaves on every sheet it writes (`balans:` + kind). */

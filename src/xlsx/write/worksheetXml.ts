@@ -151,7 +151,8 @@ export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const tab = argb(sheet.tabColor);
-  if (tab) out.push(`<sheetPr><tabColor rgb="${tab}"/></sheetPr>`);
+  const fit = sheet.print?.fitToWidth === true;
+  if (tab || fit) out.push(`<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ""}${fit ? `<pageSetUpPr fitToPage="1"/>` : ""}</sheetPr>`);
   const range = bounds(grid);
   out.push(`<dimension ref="${range ? rangeA1(range.top, range.left, range.bottom, range.right) : "A1"}"/>`);
   out.push(sheetViewXml(sheet));
@@ -168,6 +169,11 @@ export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts
   out.push("</sheetData>");
   out.push(conditionalFormatsXml(sheet, parts.dxfIds));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (sheet.print) {
+    // A4 (paperSize 9), as Swedish offices print; one page wide, as many pages down as it takes.
+    const orientation = sheet.print.landscape ? ` orientation="landscape"` : "";
+    out.push(`<pageSetup paperSize="9"${orientation}${fit ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
+  }
   if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
   if (parts.tableRelIds.length) {
     out.push(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);

@@ -4,7 +4,6 @@ import type { BalansActions } from "./actions";
 import { App } from "./components/App/App";
 import { languageFromOffice } from "./i18n";
 import { createOfficeActions } from "./officeActions";
-import { createStandaloneActions } from "./standaloneActions";
 import { isDarkBackground } from "./theme";
 
 /** Office's own theme, when the host tells us one: a dark body background means a dark theme. */
@@ -23,16 +22,32 @@ function mount(actions: BalansActions, displayLanguage: string | undefined): voi
   );
 }
 
+/**
+ * Outside Excel the pane is a page of its own that opens .xlsx files. Its code and the
+ * engine's worker are separate chunks, fetched only here.
+ */
+function mountStandalone(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  import(/* webpackChunkName: "standalone" */ "./standalone/mount").then(
+    (page) => page.mountStandalone(container, navigator.language),
+    (error: unknown) => {
+      console.error(error);
+      container.textContent = "Balans kunde inte laddas. Ladda om sidan. / Balans could not be loaded. Reload the page.";
+    },
+  );
+}
+
 // office.js may be missing (blocked, or the page opened from disk): still show the pane, stand-alone.
 if (typeof Office === "undefined") {
-  mount(createStandaloneActions(), navigator.language);
+  mountStandalone();
 } else {
   void Office.onReady().then((info) => {
     // Outside Office, onReady resolves with host null and `Excel` is undefined.
     if (info.host === Office.HostType.Excel) {
       mount(createOfficeActions(), Office.context.displayLanguage);
     } else {
-      mount(createStandaloneActions(), navigator.language);
+      mountStandalone();
     }
   });
 }

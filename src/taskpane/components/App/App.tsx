@@ -10,7 +10,7 @@ import {
   TabList,
   Title3,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Finding, Language, Message, Settings } from "../../../core/types";
 import { userMessageOf, type BalansActions, type Detection, type RunOutcome, type Step } from "../../actions";
 import { LanguageContext, TEXT, useText } from "../../i18n";
@@ -24,6 +24,23 @@ import { useAppStyles } from "./useAppStyles";
 export interface AppProps {
   readonly actions: BalansActions;
   readonly initialLanguage: Language;
+  /** Outside Excel: the workbook is a file the user opens, and the result is downloaded. */
+  readonly fileHost?: FileHost;
+}
+
+/**
+ * The stand-alone page's parts of the pane. They are rendered inside the pane, so they
+ * speak its current language.
+ */
+export interface FileHost {
+  /** Identifies the file opened; null until the user opens one. A new key means: detect again. */
+  readonly fileKey: string | null;
+  /** Opening a file (or another one); `busy` while Balans reads or runs. */
+  readonly renderOpener: (busy: boolean) => ReactNode;
+  /** Beside a result: the download. */
+  readonly renderResultActions: (outcome: RunOutcome) => ReactNode;
+  /** Anything that floats above the pane (notices). */
+  readonly overlay?: ReactNode;
 }
 
 /**
@@ -31,6 +48,7 @@ export interface AppProps {
  * without Balans reading the workbook once more.
  */
 type Phase =
+  | { readonly kind: "idle" } // stand-alone page: no file opened yet
   | { readonly kind: "detecting" }
   | { readonly kind: "ready"; readonly detection: Detection }
   | { readonly kind: "running"; readonly detection: Detection; readonly step: Step }
@@ -43,11 +61,11 @@ const STEPS: readonly { step: Step; label: Message }[] = [
   { step: "writing", label: TEXT.stepWriting },
 ];
 
-export function App({ actions, initialLanguage }: AppProps) {
+export function App({ actions, initialLanguage, fileHost }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   return (
     <LanguageContext.Provider value={language}>
-      <Pane actions={actions} language={language} onLanguageChange={setLanguage} />
+      <Pane actions={actions} language={language} onLanguageChange={setLanguage} fileHost={fileHost} />
     </LanguageContext.Provider>
   );
 }
@@ -56,12 +74,14 @@ interface PaneProps {
   readonly actions: BalansActions;
   readonly language: Language;
   readonly onLanguageChange: (language: Language) => void;
+  readonly fileHost?: FileHost;
 }
 
-function Pane({ actions, language, onLanguageChange }: PaneProps) {
+function Pane({ actions, language, onLanguageChange, fileHost }: PaneProps) {
   const t = useText();
   const styles = useAppStyles();
-  const [phase, setPhase] = useState<Phase>({ kind: "detecting" });
+  const fileKey = fileHost?.fileKey;
+  const [phase, setPhase] = useState<Phase>(fileKey === null ? { kind: "idle" } : { kind: "detecting" });
   const [setup, setSetup] = useState<RunSetup | null>(null);
   const [tab, setTab] = useState<"check" | "settings">("check");
   const [navigationError, setNavigationError] = useState<Message | null>(null);
@@ -78,14 +98,17 @@ function Pane({ actions, language, onLanguageChange }: PaneProps) {
     );
   }, [actions]);
 
-  useEffect(detect, [detect]);
+  // In Excel the workbook is there from the start; on the stand-alone page once a file is opened.
+  useEffect(() => {
+    if (fileKey !== null) detect();
+  }, [detect, fileKey]);
 
   // After a run, take keyboard and screen-reader users to the result.
   useEffect(() => {
     if (phase.kind === "result") resultRef.current?.querySelector<HTMLElement>("h2")?.focus();
   }, [phase.kind]);
 
-  const detection = phase.kind === "detecting" ? undefined : phase.detection;
+  const detection = "detection" in phase ? phase.detection : undefined;
   const year = setup ? parseYear(setup.yearText) : null;
   const canRun = detection !== undefined && setup !== null && setup.reportSheets.length > 0 && year !== null && phase.kind !== "running";
 
@@ -112,7 +135,7 @@ function Pane({ actions, language, onLanguageChange }: PaneProps) {
   const saveSettings = async (settings: Settings) => {
     await actions.saveSettings(settings);
     // The next run reads the saved sheet; keep the pane's copy in step with it.
-    setPhase((current) => (current.kind === "detecting" || !current.detection ? current : { ...current, detection: { ...current.detection, settings } }));
+    setPhase((current) => (!("detection" in current) || !current.detection ? current : { ...current, detection: { ...current.detection, settings } }));
   };
 
   const settingsSheet = detection?.sheets.find((sheet) => sheet.role === "settings")?.name;
@@ -126,6 +149,8 @@ function Pane({ actions, language, onLanguageChange }: PaneProps) {
         </Title3>
         <LanguageSwitch language={language} onChange={onLanguageChange} />
       </header>
+
+      {fileHost?.renderOpener(phase.kind === "detecting" || phase.kind === "running")}
 
       {detection && (
         <TabList selectedValue={tab} onTabSelect={(_event, data) => setTab(data.value === "settings" ? "settings" : "check")} size="small">
@@ -206,9 +231,11 @@ function Pane({ actions, language, onLanguageChange }: PaneProps) {
       {tab === "check" && phase.kind === "result" && (
         <div ref={resultRef} className={styles.result}>
           <ResultView outcome={phase.outcome} onShowSheet={(name) => go(actions.showSheet(name))} />
+          {fileHost?.renderResultActions(phase.outcome)}
           {phase.outcome.analysis.findings.length > 0 && <FindingsList findings={phase.outcome.analysis.findings} onSelect={selectFinding} />}
         </div>
       )}
+      {fileHost?.overlay}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { absoluteRangeA1, quoteSheetName } from "../core/address";
 import { OWNER_NAME, type SheetPlan, type WritePlan, ownerMark } from "../core/types";
 import { wrapErrors, xlsxError } from "./errors";
 import { CONTENT_TYPE, REL_TYPE, type Relationship, contentTypeOf, partDirectory, relKind, relativeTarget, relsDocument, relsPathFor, resolveTarget } from "./opc";
@@ -171,6 +172,11 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: App
       const relId = relIds();
       newSheets.push({ name: sheet.name, sheetId: sheetId++, relId, hidden: sheet.hidden === true });
       newNames.push({ name: OWNER_NAME, localSheetId: staying.length + i, hidden: true, value: `"${ownerMark(sheet.kind)}"` });
+      const area = sheet.print?.area;
+      if (area) {
+        const range = `${quoteSheetName(sheet.name)}!${absoluteRangeA1(area.top, area.left, area.bottom, area.right)}`;
+        newNames.push({ name: "_xlnm.Print_Area", localSheetId: staying.length + i, hidden: false, value: range });
+      }
       addedWorkbookRels.push({ id: relId, type: REL_TYPE.worksheet, target: relativeTarget(workbookPart, part), external: false });
       writeSheet(editor, sheet, part);
     });

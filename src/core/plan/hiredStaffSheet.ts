@@ -108,6 +108,7 @@ export function hiredStaffSheet(model: WorkbookModel, rows: readonly HiredStaffR
   });
   const table = b.table("BalansHiredStaff", TITLE_ROWS, 0, headers, body);
   b.freezeAt(first, 3);
+  b.printArea({ top: 0, left: 0, bottom: table.last, right: C.change });
   [9, 22, 15, 13, 14, 13, 14, 16, 11, 8, 13, 14, 12].forEach((w, c) => b.width(c, w));
   b.conditional({ range: { top: table.first, left: C.share, bottom: table.last, right: C.share }, rule: { type: "greaterThan", value: target }, fill: FILLS.red });
 
@@ -117,12 +118,13 @@ export function hiredStaffSheet(model: WorkbookModel, rows: readonly HiredStaffR
   monthsAsc.forEach((m, i) => {
     const regionRow = at(m, REGION_TOTAL, "all");
     const r = rows.find((x) => x.month === m && x.division === REGION_TOTAL && x.profession === "all") as HiredStaffRow;
-    b.row(TITLE_ROWS + 1 + i, side, [num(monthSerial(model.year, Number(m.slice(5, 7)), date1904), "month"), formula(a1(regionRow, C.share), r.share, "percent"), num(target, "percent")]);
+    // The month as text here: it labels the chart's axis, where a date would show as a serial number.
+    b.row(TITLE_ROWS + 1 + i, side, [text(m), formula(a1(regionRow, C.share), r.share, "percent"), num(target, "percent")]);
   });
   const lastMonthRow = TITLE_ROWS + monthsAsc.length;
-  b.width(side, 10);
+  b.width(side, 22);
   b.width(side + 1, 16);
-  b.width(side + 2, 9);
+  b.width(side + 2, 16);
 
   // The latest month per division.
   const latest = monthsDesc[0];

@@ -98,7 +98,8 @@ export function measuresSheet(model: WorkbookModel, snapshot: WorkbookSnapshot, 
   statusColours(b, { top: table.first, left: C.status, bottom: table.last, right: C.status }, language);
   b.conditional({ range: { top: table.first, left: C.variance, bottom: table.last, right: C.variance }, rule: { type: "lessThan", value: 0 }, fontColor: "#C00000" });
 
-  programmeBlock(b, model, snapshot, followUp.rows, followUp.programmes, first, language, C.baseline + 2, latestText);
+  // Measures are few: the programme table and its chart fit below them, where they print too.
+  programmeBlock(b, model, snapshot, followUp.rows, followUp.programmes, first, language, table.last + 3, latestText);
   return b;
 }
 
@@ -117,14 +118,16 @@ function programmeBlock(
   programmes: readonly ProgrammeRow[],
   firstMeasureRow: number,
   language: Language,
-  left: number,
+  top: number,
   latestText: string,
 ): void {
+  // From the description column on, whose width suits programme names.
+  const left = C.description;
   if (programmes.length === 0) return;
   const P = { name: 0, target: 1, planned: 2, gap: 3, plannedYtd: 4, realisedYtd: 5, variance: 6, forecast: 7, status: 8 };
   const headers = [L.programme, L.target, L.plannedAnnual, L.targetGap, L.plannedYtd, L.realisedYtd, L.varianceToPlan, L.forecastEffect, L.status].map((m) => t(m, language));
   const fold = (s: string) => s.trim().toLowerCase();
-  const first = TITLE_ROWS + 1;
+  const first = top + 1;
   const body = programmes.map((p, i) => {
     const row = first + i;
     const members = measures.map((m, j) => ({ m, row: firstMeasureRow + j })).filter((x) => fold(x.m.programme) === fold(p.programme));
@@ -149,9 +152,7 @@ function programmeBlock(
       text(t(STATUS_TEXT[p.status], language)),
     ];
   });
-  const table = b.table("BalansProgrammes", TITLE_ROWS, left, headers, body, "TableStyleMedium4");
-  b.width(left, 34);
-  for (let c = 1; c < headers.length; c++) b.width(left + c, 13);
+  const table = b.table("BalansProgrammes", top, left, headers, body, "TableStyleMedium4");
   statusColours(b, { top: table.first, left: left + P.status, bottom: table.last, right: left + P.status }, language);
   b.chart({
     type: "column",

@@ -52,6 +52,7 @@ export class SheetBuilder {
   private readonly conditionalFormats: ConditionalFormatPlan[] = [];
   private readonly charts: ChartPlan[] = [];
   private freeze?: { rows: number; columns: number };
+  private area?: { top: number; left: number; bottom: number; right: number };
 
   constructor(
     private readonly kind: OwnedSheetKind,
@@ -75,6 +76,11 @@ export class SheetBuilder {
 
   freezeAt(rows: number, columns: number): void {
     this.freeze = { rows, columns };
+  }
+
+  /** Prints only this range (the main table), when blocks and charts stand beside it. */
+  printArea(range: { top: number; left: number; bottom: number; right: number }): void {
+    this.area = range;
   }
 
   /**
@@ -120,7 +126,7 @@ export class SheetBuilder {
       charts: this.charts,
       hidden: extra.hidden,
       tabColor: extra.tabColor,
-      print: extra.print,
+      print: extra.print ? { ...extra.print, area: this.area } : undefined,
     };
   }
 }

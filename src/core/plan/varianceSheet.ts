@@ -99,6 +99,7 @@ export function varianceSheet(model: WorkbookModel, rows: readonly VarianceRow[]
   });
   const table = b.table("BalansVariance", top, 0, headers, body);
   b.freezeAt(first, 3);
+  b.printArea({ top: 0, left: 0, bottom: table.last, right: C.basis });
   [9, 22, 22, 12, 12, 12, 11, 12, 13, 13, 13, 12, 13, 14, 13, 18].forEach((w, c) => b.width(c, w));
   for (const c of [C.variance, C.varianceYtd]) {
     b.conditional({ range: { top: table.first, left: c, bottom: table.last, right: c }, rule: { type: "lessThan", value: 0 }, fontColor: "#C00000" });

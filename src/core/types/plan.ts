@@ -122,7 +122,12 @@ export interface SheetPlan {
   /** `#RRGGBB`. */
   readonly tabColor?: string;
   /** How the sheet prints: division heads print these for board meetings. */
-  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean };
+  readonly print?: {
+    readonly landscape: boolean;
+    readonly fitToWidth: boolean;
+    /** What prints when the sheet holds more than its table (blocks and charts beside it). */
+    readonly area?: CellRange;
+  };
 }
 
 /** The owner mark Balans leaves on every sheet it writes (`balans:` + kind). */

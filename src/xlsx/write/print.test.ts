@@ -31,6 +31,12 @@ describe("print setup", () => {
     expect(xml.indexOf("<pageSetup ")).toBeGreaterThan(xml.indexOf("<pageMargins"));
   });
 
+  test("a print area becomes the sheet's _xlnm.Print_Area name", () => {
+    const withArea: WritePlan = { ...plan, sheets: [sheet("Två ord", { landscape: true, fitToWidth: true, area: { top: 0, left: 0, bottom: 9, right: 3 } })] };
+    const pkg = openWorkbookPackage(newWorkbookFromPlan(withArea));
+    expect(pkg.definedNames).toContainEqual({ name: "_xlnm.Print_Area", localSheetId: 0, hidden: false, value: "'Två ord'!$A$1:$D$10" });
+  });
+
   test("a sheet without print setup gets none", () => {
     const xml = sheetXml(plan, "Plain");
     expect(xml).not.toContain("pageSetup");

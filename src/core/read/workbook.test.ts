@@ -346,3 +346,33 @@ describe("readWorkbook: measures, programmes and settings", () => {
     expect(withSettings.rows.find((r) => r.account === "6810")?.accountClass).toBe("hiredOther");
   });
 });
+
+describe("readWorkbook: rows that cannot be placed", () => {
+  const rules = (model: ReturnType<typeof readWorkbook>, rule: string) => model.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+
+  test("READ-MISSING-KEY: amounts on a row with neither account nor cost centre", () => {
+    const model = readWorkbook(workbook(sheet("Mars 2024", [["Förvaltning", "Ansvar", "Konto", "Kontonamn", "Utfall"], ["A", null, null, "Löner", 100], ["A", "41010", 7010, "Löner", 50]])));
+    expect(rules(model, "READ-MISSING-KEY")).toEqual(["A2"]);
+    // The row still counts in its division.
+    expect(model.rows.map((r) => [r.division, r.amounts.actual])).toEqual([["A", 100], ["A", 50]]);
+  });
+
+  test("READ-MISSING-KEY does not fire on rows with a cost centre only", () => {
+    const model = readWorkbook(workbook(sheet("Mars 2024", [["Ansvar", "Konto", "Utfall"], ["41010", null, 100]])));
+    expect(rules(model, "READ-MISSING-KEY")).toEqual([]);
+  });
+
+  test("READ-UNUSABLE-CELL: a boolean or an error where a key is expected", () => {
+    const model = readWorkbook(workbook(sheet("Mars 2024", [["Ansvar", "Konto", "Utfall"], [true, 7010, 1], ["41010", 7011, 2]])));
+    expect(rules(model, "READ-UNUSABLE-CELL")).toEqual(["A2"]);
+    const clean = readWorkbook(workbook(sheet("Mars 2024", [["Ansvar", "Konto", "Utfall"], [41010, "7010", 1]])));
+    expect(rules(clean, "READ-UNUSABLE-CELL")).toEqual([]);
+  });
+
+  test("STRUCT-MIXED-MONTHS: a month sheet whose period column names another month", () => {
+    const model = readWorkbook(workbook(sheet("Mars 2024", [["Period", "Konto", "Utfall"], ["2024-03", 7010, 1], ["2024-04", 7011, 2], [null, 7012, 3]])));
+    expect(rules(model, "STRUCT-MIXED-MONTHS")).toEqual(["A3"]);
+    // Rows stay in the sheet's month.
+    expect(model.rows.map((r) => r.month)).toEqual([3, 3, 3]);
+  });
+});

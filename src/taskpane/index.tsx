@@ -4,6 +4,7 @@ import type { BalansActions } from "./actions";
 import { App } from "./components/App/App";
 import { languageFromOffice } from "./i18n";
 import { createOfficeActions } from "./officeActions";
+import { keepOfficeTelemetryHome } from "./standalone/officeTelemetry";
 import { isDarkBackground } from "./theme";
 
 /** Office's own theme, when the host tells us one: a dark body background means a dark theme. */
@@ -27,6 +28,7 @@ function mount(actions: BalansActions, displayLanguage: string | undefined): voi
  * engine's worker are separate chunks, fetched only here.
  */
 function mountStandalone(): void {
+  keepOfficeTelemetryHome();
   const container = document.getElementById("container");
   if (!container) return;
   import(/* webpackChunkName: "standalone" */ "./standalone/mount").then(

@@ -1,4 +1,4 @@
-import { Link, Toast, ToastBody, ToastTitle, ToastTrigger } from "@fluentui/react-components";
+import { Link, Toast, ToastBody, ToastFooter, ToastTitle, ToastTrigger } from "@fluentui/react-components";
 import { formatNumber } from "../../core/format";
 import { isCellError, type CellValue, type Language } from "../../core/types";
 import { useLanguage, useText } from "../i18n";
@@ -47,17 +47,10 @@ export function NoticeToast({ notice }: { readonly notice: Notice }) {
       lines = [];
       break;
   }
+  // "Close" goes in the footer, not beside the title, so the text has the notice's full width in a narrow pane.
   return (
     <Toast>
-      <ToastTitle
-        action={
-          <ToastTrigger>
-            <Link>{t(STANDALONE_TEXT.dismiss)}</Link>
-          </ToastTrigger>
-        }
-      >
-        {title}
-      </ToastTitle>
+      <ToastTitle>{title}</ToastTitle>
       {lines.length > 0 && (
         <ToastBody>
           {lines.map((line) => (
@@ -65,6 +58,11 @@ export function NoticeToast({ notice }: { readonly notice: Notice }) {
           ))}
         </ToastBody>
       )}
+      <ToastFooter>
+        <ToastTrigger>
+          <Link>{t(STANDALONE_TEXT.dismiss)}</Link>
+        </ToastTrigger>
+      </ToastFooter>
     </Toast>
   );
 }

@@ -214,7 +214,8 @@ function Pane({ actions, language, onLanguageChange, fileHost }: PaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {phase.kind === "error" && !phase.detection && (
+      {/* With a file, the opener is the way on: trying the same file again would fail again. */}
+      {phase.kind === "error" && !phase.detection && !fileHost && (
         <div className={styles.actions}>
           <Button appearance="primary" onClick={detect}>
             {t(TEXT.retry)}

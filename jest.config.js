@@ -19,6 +19,8 @@ module.exports = {
       displayName: "node",
       testEnvironment: "node",
       testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/scripts/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
+      // Chromium suites need a build and a browser: test/e2e/jest.config.js runs them.
+      testPathIgnorePatterns: ["/node_modules/", "\\.e2e\\.test\\.ts$"],
     },
     {
       ...base,

@@ -21,6 +21,12 @@ import { retargetSheetReferences } from "./sheetReferences";
 export interface ApplyOptions {
   /** Estimated request bytes one write batch may carry (default 4 MB; the limit is 5 MB). */
   readonly maxBytesPerRequest?: number;
+  /**
+   * Runs first, in the same `Excel.run` as the writes; throwing stops the run before
+   * anything is written (the stale-data check, see fingerprint.ts). Its syncs are not
+   * counted in `syncs`.
+   */
+  readonly beforeWrite?: (context: Excel.RequestContext) => Promise<void>;
 }
 
 export interface ApplyResult {
@@ -65,6 +71,7 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, options: ApplyOp
   const budget = Math.max(1024, options.maxBytesPerRequest ?? DEFAULT_BYTE_BUDGET);
 
   return run(async (context) => {
+    if (options.beforeWrite) await options.beforeWrite(context);
     let syncs = 0;
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");

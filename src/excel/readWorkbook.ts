@@ -20,6 +20,8 @@ export interface ReadOptions {
   readonly initialBytesPerCell?: number;
   /** Cells read so far of all cells to read, after each request. */
   onProgress?(done: number, total: number): void;
+  /** Read only the sheets this accepts (by name); the snapshot then holds only those. */
+  readonly onlySheets?: (name: string) => boolean;
 }
 
 /**
@@ -49,13 +51,16 @@ export function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Promise<
     worksheets.load("items/name,items/visibility");
     await context.sync();
 
-    const probes = worksheets.items.map((worksheet) => {
-      const mark = worksheet.names.getItemOrNullObject(OWNER_NAME);
-      mark.load("value,formula");
-      const used = worksheet.getUsedRangeOrNullObject(true);
-      used.load("address,rowCount,columnCount");
-      return { worksheet, mark, used };
-    });
+    const wanted = options.onlySheets ?? (() => true);
+    const probes = worksheets.items
+      .filter((worksheet) => wanted(worksheet.name))
+      .map((worksheet) => {
+        const mark = worksheet.names.getItemOrNullObject(OWNER_NAME);
+        mark.load("value,formula");
+        const used = worksheet.getUsedRangeOrNullObject(true);
+        used.load("address,rowCount,columnCount");
+        return { worksheet, mark, used };
+      });
     await context.sync();
 
     const sheets: SheetPlan[] = probes.map(({ worksheet, mark, used }) => {

@@ -167,9 +167,9 @@ describe("a file that is not a workbook, in English", () => {
     await openFile(page, { name: "anteckningar.txt", mimeType: "text/plain", buffer: Buffer.from("Budget 2024\nKirurgi;100\n") });
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    await expect(alert.innerText()).resolves.toContain("Could not open anteckningar.txt. The file is not an Excel workbook (.xlsx).");
+    await expect(alert.innerText()).resolves.toContain("anteckningar.txt could not be opened. The file is not an Excel workbook (.xlsx).");
     await page.getByRole("radio", { name: "Svenska" }).check();
-    await expect(alert.innerText()).resolves.toContain("Det gick inte att öppna anteckningar.txt. Filen är inte en Excel-arbetsbok (.xlsx).");
+    await expect(alert.innerText()).resolves.toContain("anteckningar.txt kunde inte öppnas. Filen är inte en Excel-arbetsbok (.xlsx).");
     // The way on is right there.
     await expect(page.getByRole("button", { name: "Öppna en annan arbetsbok …" }).isEnabled()).resolves.toBe(true);
   });

@@ -164,7 +164,7 @@ describe("StandalonePage", () => {
   });
 
   it("tells clearly when a file is not a workbook, and lets the user open another", async () => {
-    const message = { sv: "Det gick inte att öppna anteckningar.txt. Filen är inte en Excel-arbetsbok (.xlsx).", en: "Could not open anteckningar.txt. The file is not an Excel workbook (.xlsx)." };
+    const message = { sv: "anteckningar.txt kunde inte öppnas. Filen är inte en Excel-arbetsbok (.xlsx).", en: "anteckningar.txt could not be opened. The file is not an Excel workbook (.xlsx)." };
     let failing = true;
     const { client } = fakeClient({
       open: async () => {

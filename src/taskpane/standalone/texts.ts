@@ -44,9 +44,10 @@ export const STANDALONE_TEXT = {
   dismiss: { sv: "Stäng", en: "Close" },
 
   // Worker-side messages
+  // Under the pane's title "Det gick inte" / "That did not work": name the file first.
   cannotOpen: (name: string, reason: Message): Message => ({
-    sv: `Det gick inte att öppna ${name}. ${reason.sv}`,
-    en: `Could not open ${name}. ${reason.en}`,
+    sv: `${name} kunde inte öppnas. ${reason.sv}`,
+    en: `${name} could not be opened. ${reason.en}`,
   }),
   noWorkbook: { sv: "Öppna en arbetsbok först.", en: "Open a workbook first." },
   settingsNotOurs: {

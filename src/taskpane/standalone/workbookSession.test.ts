@@ -157,8 +157,8 @@ describe("createWorkbookSession on other files", () => {
     }
     expect(error).toBeInstanceOf(BalansError);
     const message = (error as BalansError).userMessage;
-    expect(message.sv).toMatch(/^Det gick inte att öppna anteckningar\.txt\. Filen är inte en Excel-arbetsbok/);
-    expect(message.en).toMatch(/^Could not open anteckningar\.txt\. The file is not an Excel workbook/);
+    expect(message.sv).toMatch(/^anteckningar\.txt kunde inte öppnas\. Filen är inte en Excel-arbetsbok/);
+    expect(message.en).toMatch(/^anteckningar\.txt could not be opened\. The file is not an Excel workbook/);
   });
 
   it("forgets the workbook opened before when a new file fails to open", async () => {

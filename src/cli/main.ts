@@ -8,6 +8,7 @@ import { newWorkbookFromPlan } from "../xlsx/newWorkbook";
 import { readXlsx } from "../xlsx/readXlsx";
 import { applyPlanToXlsx } from "../xlsx/writeXlsx";
 import { ArgumentError, parseArgs, USAGE } from "./args";
+import { nodeZipOptions } from "./nodeZip";
 import { planAsValues } from "./planAsValues";
 import { summaryText } from "./summaryText";
 
@@ -49,7 +50,7 @@ export function main(argv: readonly string[], io: Io, today = new Date()): numbe
       if (error instanceof Unusable) throw error;
       throw new Unusable({ sv: `Kan inte läsa ${args.workbook}: filen finns inte eller går inte att öppna.`, en: `Cannot read ${args.workbook}: the file does not exist or cannot be opened.` });
     }
-    const snapshot = readXlsx(bytes, { name: basename(input) });
+    const snapshot = readXlsx(bytes, { name: basename(input), ...nodeZipOptions() });
     const result = runBalans(snapshot, { language, today: { year: today.getFullYear(), month: today.getMonth() + 1 } });
     if (result.analysis.model.reportSheets.length === 0) {
       const reason = result.analysis.findings.find((f) => f.rule === "READ-NO-REPORT-SHEETS")?.message;
@@ -103,7 +104,7 @@ function writeResult(input: Uint8Array, plan: WritePlan, target: string): { path
   let path = target;
   let separate = false;
   try {
-    output = applyPlanToXlsx(input, plan);
+    output = applyPlanToXlsx(input, plan, nodeZipOptions());
   } catch (error) {
     if (!isXlsxError(error) || error.code !== "strict-ooxml") throw error;
     output = newWorkbookFromPlan(planAsValues(plan));

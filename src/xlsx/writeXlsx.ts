@@ -93,7 +93,7 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: App
       taken.push(sheet.name);
     }
 
-    const editor = new PackageEditor(pkg.zip);
+    const editor = new PackageEditor(pkg.zip, options);
     const workbookPart = pkg.workbookPart;
     const workbookDir = partDirectory(workbookPart);
     const contentTypesPart = editor.nameOf("[Content_Types].xml") as string;

@@ -1,6 +1,6 @@
 import { CONTENT_TYPE, type Relationship, parseRels, relationshipXml, relsPathFor, resolveTarget } from "../opc";
 import { Tag, XmlScanner, decodeXmlBytes, escapeXml } from "../xml";
-import { type ZipOutputEntry, type ZipReader, normaliseName, writeZip } from "../zip";
+import { type ZipOptions, type ZipOutputEntry, type ZipReader, normaliseName, writeZip } from "../zip";
 
 /** A replacement of `xml.slice(start, end)` by `text`. */
 export interface Splice {
@@ -53,7 +53,10 @@ export class PackageEditor {
   private readonly names = new Map<string, string>(); // normalised → as stored
   private readonly replaced = new Map<string, Uint8Array>();
 
-  constructor(zip: ZipReader) {
+  constructor(
+    zip: ZipReader,
+    private readonly options: ZipOptions = {},
+  ) {
     this.zip = zip;
     for (const entry of zip.entries) {
       this.order.push(entry.name);
@@ -142,7 +145,7 @@ export class PackageEditor {
       if (!entry) throw new Error(`Lost part ${name}`);
       return { name, copy: { entry, raw: this.zip.raw(name) } };
     });
-    return writeZip(entries);
+    return writeZip(entries, this.options);
   }
 }
 

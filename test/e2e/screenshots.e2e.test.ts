@@ -46,16 +46,16 @@ afterAll(async () => {
 });
 
 /** What a picture may not show: a pane wider than its window, or the other theme. */
-async function checkLayout(page: Page, scheme: Scheme): Promise<void> {
+async function checkLayout(page: Page, scheme: Scheme, state: State): Promise<void> {
   const layout = await page.evaluate(() => {
     const provider = document.querySelector(".fui-FluentProvider");
     const rgb = provider ? getComputedStyle(provider).backgroundColor.match(/\d+/g)?.map(Number) : undefined;
     const [r, g, b] = rgb ?? [127, 127, 127];
     return { overflow: document.documentElement.scrollWidth - window.innerWidth, luminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 };
   });
-  expect(layout.overflow).toBeLessThanOrEqual(0);
-  if (scheme === "dark") expect(layout.luminance).toBeLessThan(0.25);
-  else expect(layout.luminance).toBeGreaterThan(0.75);
+  // The state in the comparison, so a failure says where.
+  expect({ state, sideways: layout.overflow > 0 }).toEqual({ state, sideways: false });
+  expect({ state, scheme: layout.luminance < 0.25 ? "dark" : layout.luminance > 0.75 ? "light" : `unclear (${layout.luminance})` }).toEqual({ state, scheme });
 }
 
 /**
@@ -85,7 +85,7 @@ describe.each(VARIANTS)("the pane in $language, $scheme, $width px", ({ language
     });
     const { page } = session;
     const shoot = async (state: State) => {
-      await checkLayout(page, scheme);
+      await checkLayout(page, scheme, state);
       // The pointer where the last click left it would hover whatever moved under it.
       await page.mouse.move(width - 1, 0);
       // Transitions finished: a button caught half-way to disabled looks like neither.

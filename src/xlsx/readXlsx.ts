@@ -11,6 +11,29 @@ import type { ZipOptions } from "./zip";
 export interface ReadXlsxOptions extends ZipOptions {
   /** The workbook's name in the snapshot (the file name); defaults to `workbook.xlsx`. */
   readonly name?: string;
+  /** How much filled content a workbook may hold before it is refused as too large (default `READ_LIMITS`). */
+  readonly contentLimits?: ContentLimits;
+}
+
+export interface ContentLimits {
+  /** Rows with at least one filled cell, over all worksheets. */
+  readonly filledRows: number;
+  /** Filled cells over all worksheets. */
+  readonly filledCells: number;
+}
+
+/**
+ * What Balans reads at most. Memory grows with the filled cells; the benchmark's largest
+ * workbook (12 months of 50 000 rows, about 7 million cells) stays well inside these, and
+ * a workbook past them is refused with a reason (exit 2 on the command line) rather than
+ * exhausting the memory of a browser tab or of Excel's add-in runtime half-way. A sheet
+ * that merely reaches far down (one stray cell in row 1 048 576) is not affected: empty
+ * rows do not count.
+ */
+export const READ_LIMITS: ContentLimits = { filledRows: 1_000_000, filledCells: 16_000_000 };
+
+function formatCount(n: number, language: "sv" | "en"): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === "sv" ? "\u00a0" : ",");
 }
 
 /**
@@ -58,11 +81,29 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
     const largest = Math.max(0, ...pkg.sheets.map((s) => (s.kind === "worksheet" && s.part ? (zip.entry(s.part)?.size ?? 0) : 0)));
     const scratch = new Uint8Array(largest);
     const sheets: SheetSnapshot[] = [];
+    const limits = options.contentLimits ?? READ_LIMITS;
+    let filledRows = 0;
+    let filledCells = 0;
     pkg.sheets.forEach((sheet, index) => {
       if (sheet.kind !== "worksheet") return;
       if (!sheet.part) throw xlsxError("corrupt", { sv: `Bladet ${sheet.name} saknas i filen.`, en: `Sheet ${sheet.name} is missing from the file.` });
       // The grid keeps nothing of the part's bytes (texts are decoded copies), so the scratch buffer can be reused.
       const grid = readWorksheet(zip.read(sheet.part, scratch), { sharedStrings, cellFormats, date1904: pkg.date1904 });
+      // Counted sheet by sheet, so a workbook past the limits is refused after one sheet too many, not after all of them.
+      for (const row of grid.rows) {
+        let cells = 0;
+        if (row) for (const value of row) if (value !== null && value !== undefined) cells++;
+        if (cells > 0) filledRows++;
+        filledCells += cells;
+      }
+      if (filledRows > limits.filledRows || filledCells > limits.filledCells) {
+        const rows = filledRows > limits.filledRows;
+        const limit = rows ? limits.filledRows : limits.filledCells;
+        throw xlsxError("too-large", {
+          sv: `Den har fler än ${formatCount(limit, "sv")} ifyllda ${rows ? "rader" : "celler"}; Balans läser högst så många.`,
+          en: `It has more than ${formatCount(limit, "en")} filled ${rows ? "rows" : "cells"}; Balans reads at most that many.`,
+        });
+      }
       const mark = marks.get(index);
       sheets.push({
         name: sheet.name,

@@ -36,7 +36,7 @@ export function accountNumber(account: string): number {
  * since a workbook repeats the same few hundred accounts on every row.
  */
 export function createClassifier(settings: Settings): (account: string, accountName: string) => AccountClass {
-  const cache = new Map<string, AccountClass>();
+  const cache = new Map<string, Map<string, AccountClass>>();
   const rules = CLASS_ORDER.map((cls) => ({
     cls,
     ranges: settings.accounts[cls].filter((r): r is Extract<AccountRule, { kind: "range" }> => r.kind === "range"),
@@ -44,10 +44,18 @@ export function createClassifier(settings: Settings): (account: string, accountN
       .filter((r): r is Extract<AccountRule, { kind: "name" }> => r.kind === "name")
       .map((r) => foldWords(r.contains)),
   }));
+  // The last pair asked: a report lists an account's rows one after another often enough.
+  let lastAccount: string | undefined;
+  let lastName: string | undefined;
+  let lastClass: AccountClass = "otherCost";
   return (account, accountName) => {
-    const key = `${account}\u0000${accountName}`;
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+    if (account === lastAccount && accountName === lastName) return lastClass;
+    lastAccount = account;
+    lastName = accountName;
+    let byName = cache.get(account);
+    if (!byName) cache.set(account, (byName = new Map()));
+    const cached = byName.get(accountName);
+    if (cached !== undefined) return (lastClass = cached);
     let result: AccountClass = "otherCost";
     const number = accountNumber(account);
     const byNumber = Number.isNaN(number) ? undefined : rules.find((r) => r.ranges.some((range) => number >= range.from && number <= range.to));
@@ -58,7 +66,7 @@ export function createClassifier(settings: Settings): (account: string, accountN
       const byName = rules.find((r) => r.words.some((w) => w !== "" && name.includes(` ${w}`)));
       if (byName) result = byName.cls;
     }
-    cache.set(key, result);
-    return result;
+    byName.set(accountName, result);
+    return (lastClass = result);
   };
 }

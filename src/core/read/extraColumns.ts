@@ -10,20 +10,27 @@ import { isBlank } from "../types";
  */
 export class ExtraColumns {
   private readonly extent = new Map<number, { first: number; last: number }>();
+  /** 1 at `column - left` for a used column: this is asked of every cell of every row. */
+  private readonly usedAt: Uint8Array;
 
   constructor(
-    private readonly used: ReadonlySet<number>,
+    used: ReadonlySet<number>,
     private readonly left: number,
-  ) {}
+  ) {
+    this.usedAt = new Uint8Array(Math.max(0, ...[...used].map((c) => c - left + 1)));
+    for (const column of used) if (column >= left) this.usedAt[column - left] = 1;
+  }
 
   /** Notes the row's cells in unused columns; returns false when the row is blank. */
   scan(cells: readonly CellValue[], row: number): boolean {
     let any = false;
+    const usedAt = this.usedAt;
     for (let c = 0; c < cells.length; c++) {
-      if (isBlank(cells[c])) continue;
+      const value = cells[c];
+      if (value === null || value === undefined || (typeof value === "string" && isBlankText(value))) continue;
       any = true;
+      if (c < usedAt.length && usedAt[c] === 1) continue;
       const column = this.left + c;
-      if (this.used.has(column)) continue;
       const span = this.extent.get(column);
       if (span) span.last = row;
       else this.extent.set(column, { first: row, last: row });
@@ -46,6 +53,13 @@ export class ExtraColumns {
     });
     return { findings, columns: listed };
   }
+}
+
+/** `isBlank` for a string, without trimming the common case of text that starts with a printable character. */
+function isBlankText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return text.trim() === "";
 }
 
 /** The range of a row's non-empty cells, e.g. `B7:D7`. */

@@ -54,10 +54,20 @@ export type MonthSource =
 
 const TOTALS_WORDS = ["summa", "totalt", "total", "delsumma", "totalsumma", "sum", "s a", "summering", "subtotal", "grand total"];
 
-/** `Summa Primärvård`, `Totalt`, `S:a ansvar 41010`: a label that marks a totals row. */
+const totalsLabels = new Map<string, boolean>();
+
+/**
+ * `Summa Primärvård`, `Totalt`, `S:a ansvar 41010`: a label that marks a totals row.
+ * Cached: every key cell of every row is asked, and a workbook has few distinct ones.
+ */
 export function isTotalsLabel(text: string): boolean {
+  const cached = totalsLabels.get(text);
+  if (cached !== undefined) return cached;
   const folded = foldWords(text);
-  return TOTALS_WORDS.some((w) => folded === w || folded.startsWith(`${w} `));
+  const result = TOTALS_WORDS.some((w) => folded === w || folded.startsWith(`${w} `));
+  if (totalsLabels.size > 100_000) totalsLabels.clear();
+  totalsLabels.set(text, result);
+  return result;
 }
 
 const KEY_FIELDS: readonly ReportField[] = ["division", "costCentre", "account", "accountName", "category"];
@@ -107,11 +117,14 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     if (column !== undefined) amountColumns.push({ field, index, column });
   });
   const keyColumns = KEY_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({ field: f, column: columns[f] as number }));
+  const keyIndexOf: number[] = [];
+  keyColumns.forEach((k, i) => (keyIndexOf[k.column - left] = i));
   // On a month sheet the month comes from the sheet, so year and month-number columns are not used.
   const usedFields = (Object.keys(columns) as ReportField[]).filter((f) => months.kind === "ledger" || (f !== "year" && f !== "monthNumber"));
   const used = new Set<number>(usedFields.map((f) => columns[f] as number));
 
   const extras = new ExtraColumns(used, left);
+  const firstColumnUsed = used.has(left);
 
   let division = "";
   let lastDataRow = header.row;
@@ -140,6 +153,22 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
   const yearColumn = columns.year;
   const monthColumn = columns.monthNumber;
 
+  // Key columns by field (-1 when absent), for the per-row loop below.
+  const columnOf = (field: ReportField) => columns[field] ?? -1;
+  const divisionColumn = columnOf("division");
+  const costCentreColumn = columnOf("costCentre");
+  const accountColumn = columnOf("account");
+  const accountNameColumn = columnOf("accountName");
+  const categoryColumn = columnOf("category");
+  const commentColumn = columnOf("comment");
+  const monthColumns = (["period", "year", "monthNumber"] as const).map((f) => columns[f]).filter((c): c is number => c !== undefined && used.has(c));
+  // Per key column, the last cell read and its text: sorted reports repeat a division,
+  // cost centre or category on row after row.
+  const lastCell: (CellValue | undefined)[] = keyColumns.map(() => undefined);
+  const lastText: (string | undefined)[] = keyColumns.map(() => undefined);
+  const keyTexts: string[] = keyColumns.map(() => "");
+  const keyOf = (column: number) => (column < 0 ? "" : keyTexts[keyIndexOf[column - left]]);
+
   for (let r = header.row - sheet.top + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
     if (!cells || cells.length === 0) continue;
@@ -148,18 +177,25 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     lastDataRow = row;
 
     // Keys
-    const keys: Record<string, string> = {};
     let anyKey = false;
     let label = "";
-    for (const { field, column } of keyColumns) {
-      const value = cellAt(cells, column);
-      const text = keyText(value);
+    for (let k = 0; k < keyColumns.length; k++) {
+      const column = keyColumns[k].column;
+      const value = cells[column - left];
+      let text: string | undefined;
+      if (value === lastCell[k] && value !== undefined) {
+        text = lastText[k];
+      } else {
+        text = keyText(value);
+        lastCell[k] = value;
+        lastText[k] = text;
+      }
       if (text === undefined) {
-        badCell(row, column, value as CellValue, field);
-        keys[field] = "";
+        badCell(row, column, value as CellValue, keyColumns[k].field);
+        keyTexts[k] = "";
         continue;
       }
-      keys[field] = text;
+      keyTexts[k] = text;
       if (text !== "") {
         anyKey = true;
         if (label === "" && isTotalsLabel(text)) label = text;
@@ -168,16 +204,23 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     // A totals label can also stand in the first column when that column holds no key.
     if (label === "") {
       const first = cellAt(cells, left);
-      if (!used.has(left) && typeof first === "string" && isTotalsLabel(first)) label = first.trim();
+      if (!firstColumnUsed && typeof first === "string" && isTotalsLabel(first)) label = first.trim();
     }
 
-    // Amounts
+    // Amounts. Plain numbers and blanks, nearly every cell, are taken here; the rest is read by `readAmount`.
     const amounts: (number | null)[] = [null, null, null, null, null, null, null, null, null];
     let anyAmount = false;
     let textNumbers = 0;
     let errors = 0;
-    for (const { field, index, column } of amountColumns) {
-      const value = cellAt(cells, column);
+    for (let a = 0; a < amountColumns.length; a++) {
+      const { field, index, column } = amountColumns[a];
+      const value = cells[column - left];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "number" && Number.isFinite(value)) {
+        amounts[index] = value;
+        anyAmount = true;
+        continue;
+      }
       const amount = readAmount(value);
       switch (amount.kind) {
         case "blank":
@@ -219,19 +262,19 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
 
     // Comment
     let comment = "";
-    if (columns.comment !== undefined) {
-      const value = cellAt(cells, columns.comment);
-      if (isCellError(value)) badCell(row, columns.comment, value, "comment");
-      else if (typeof value === "boolean") badCell(row, columns.comment, value, "comment");
+    if (commentColumn >= 0) {
+      const value = cells[commentColumn - left];
+      if (value === null || value === undefined) comment = "";
+      else if (isCellError(value)) badCell(row, commentColumn, value, "comment");
+      else if (typeof value === "boolean") badCell(row, commentColumn, value, "comment");
       else comment = displayText(value);
     }
 
     // Month of the row. An error value in a period column is reported even when another column gives the month.
-    for (const field of ["period", "year", "monthNumber"] as const) {
-      const column = columns[field];
-      if (column === undefined || !used.has(column)) continue;
-      const value = cellAt(cells, column);
-      if (isCellError(value)) badCell(row, column, value, field);
+    for (let m = 0; m < monthColumns.length; m++) {
+      const column = monthColumns[m];
+      const value = cells[column - left];
+      if (isCellError(value)) badCell(row, column, value, column === periodColumn ? "period" : column === yearColumn ? "year" : "monthNumber");
     }
     let month: number;
     let year: number | null = null;
@@ -276,22 +319,23 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
       totals.push({ row, month, year, label, amounts });
       continue;
     }
-    const account = keys.account ?? "";
-    const costCentre = keys.costCentre ?? "";
+    const account = keyOf(accountColumn);
+    const costCentre = keyOf(costCentreColumn);
+    const rowDivision = keyOf(divisionColumn);
     // Without amounts, a row is a detail row only if it names a real account or cost centre (codes have digits).
     if (!anyAmount && !/\d/.test(account) && !/\d/.test(costCentre)) {
       // A row with only a division is a heading for the rows below it; other text is a note.
-      const onlyDivision = !!keys.division && keyColumns.every((k) => k.field === "division" || keys[k.field] === "") && comment === "";
+      const onlyDivision = rowDivision !== "" && costCentre === "" && account === "" && keyOf(accountNameColumn) === "" && keyOf(categoryColumn) === "" && comment === "";
       if (onlyDivision) {
-        division = keys.division;
+        division = rowDivision;
       } else {
         findings.push(noteRowFinding(name, row, left, cells));
       }
       continue;
     }
-    if (keys.division) division = keys.division;
+    if (rowDivision !== "") division = rowDivision;
     if (account === "" && costCentre === "") {
-      const firstKey = keyColumns.find((k) => keys[k.field] !== "") ?? keyColumns[0];
+      const firstKey = keyColumns.find((_, k) => keyTexts[k] !== "") ?? keyColumns[0];
       findings.push(
         finding(RULES.missingKey, name, a1(row, firstKey ? firstKey.column : left), {
           sv: "Raden har belopp men varken konto eller ansvar; den räknas bara i förvaltningens summa.",
@@ -306,8 +350,8 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
       division,
       costCentre,
       account,
-      accountName: keys.accountName ?? "",
-      category: keys.category ?? "",
+      accountName: keyOf(accountNameColumn),
+      category: keyOf(categoryColumn),
       amounts,
       comment,
       textNumbers,

@@ -30,10 +30,24 @@ export function foldWords(text: string): string {
  */
 export function keyText(value: CellValue | undefined): string | undefined {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === "string") return cachedText(stringKeys, value, squeezeSpaces);
+  if (typeof value === "number") return Number.isFinite(value) ? cachedText(numberKeys, value, String) : undefined;
   if (isCellError(value)) return undefined;
   return undefined;
+}
+
+// Key texts by cell value: a workbook repeats a few thousand keys on hundreds of thousands of rows.
+const stringKeys = new Map<string, string>();
+const numberKeys = new Map<number, string>();
+const squeezeSpaces = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+function cachedText<K>(cache: Map<K, string>, value: K, make: (value: K) => string): string {
+  const cached = cache.get(value);
+  if (cached !== undefined) return cached;
+  const text = make(value);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(value, text);
+  return text;
 }
 
 /** Any cell shown as text, for labels and messages. */

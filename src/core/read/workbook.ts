@@ -440,21 +440,39 @@ function titleMonth(sheet: SheetSnapshot, headerRow: number): YearMonth | null {
 }
 
 function toAmounts(values: readonly (number | null)[], factor: 1 | -1): Amounts {
-  const amount = (i: number): number | null => {
-    const v = values[i];
-    return v === null ? null : v === 0 ? 0 : v * factor;
-  };
-  return {
-    budget: amount(0),
-    actual: amount(1),
-    variance: amount(2),
-    priorYear: amount(3),
-    budgetYtd: amount(4),
-    actualYtd: amount(5),
-    priorYearYtd: amount(6),
-    annualBudget: amount(7),
-    forecast: amount(8),
-  };
+  // Spelled out, without a closure or new numbers where the factor is 1: this runs for every row.
+  return factor === 1
+    ? {
+        budget: same(values[0]),
+        actual: same(values[1]),
+        variance: same(values[2]),
+        priorYear: same(values[3]),
+        budgetYtd: same(values[4]),
+        actualYtd: same(values[5]),
+        priorYearYtd: same(values[6]),
+        annualBudget: same(values[7]),
+        forecast: same(values[8]),
+      }
+    : {
+        budget: negated(values[0]),
+        actual: negated(values[1]),
+        variance: negated(values[2]),
+        priorYear: negated(values[3]),
+        budgetYtd: negated(values[4]),
+        actualYtd: negated(values[5]),
+        priorYearYtd: negated(values[6]),
+        annualBudget: negated(values[7]),
+        forecast: negated(values[8]),
+      };
+}
+
+/** An amount times 1 (a negative zero becomes zero, as the product would not). */
+function same(v: number | null): number | null {
+  return v === 0 ? 0 : v;
+}
+
+function negated(v: number | null): number | null {
+  return v === null ? null : v === 0 ? 0 : -v;
 }
 
 interface SignDecision {

@@ -1,16 +1,17 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { runBalans } from "../core/engine";
 import { keyFigures } from "../core/keyFigures";
-import type { Language, WritePlan } from "../core/types";
+import type { Language } from "../core/types";
 import { isXlsxError } from "../xlsx/errors";
-import { newWorkbookFromPlan } from "../xlsx/newWorkbook";
+import { contentTypeOf } from "../xlsx/opc";
 import { readXlsx } from "../xlsx/readXlsx";
-import { applyPlanToXlsx } from "../xlsx/writeXlsx";
+import { openWorkbookPackage } from "../xlsx/workbookPackage";
 import { ArgumentError, parseArgs, USAGE } from "./args";
 import { nodeZipOptions } from "./nodeZip";
-import { planAsValues } from "./planAsValues";
 import { summaryText } from "./summaryText";
+import { CHANGED_WHILE_CHECKING, type FileStamp, type Files, nodeFiles, sameStamp, Unusable, writeResult } from "./writeResult";
+
+export { Unusable } from "./writeResult";
 
 /** Exit codes: 0 the check ran (whatever it found), 1 a bug, 2 unusable input or arguments. */
 export const EXIT_OK = 0;
@@ -21,18 +22,12 @@ export interface Io {
   readonly err: (text: string) => void;
 }
 
-/** A reason the run cannot go on, told to the user in one line. */
-export class Unusable extends Error {
-  constructor(readonly reason: { sv: string; en: string }) {
-    super(reason.en);
-  }
-}
-
 /**
  * `balans check <workbook.xlsx> [--out result.xlsx | --in-place] [--json] [--lang sv|en]`.
- * Returns the exit code; never throws for bad input.
+ * Returns the exit code; never throws for bad input. `files` is Node's file system
+ * except in tests.
  */
-export function main(argv: readonly string[], io: Io, today = new Date()): number {
+export function main(argv: readonly string[], io: Io, today = new Date(), files: Files = nodeFiles): number {
   let language: Language = "sv";
   try {
     const args = parseArgs(argv);
@@ -43,9 +38,11 @@ export function main(argv: readonly string[], io: Io, today = new Date()): numbe
     }
     const input = resolve(args.workbook);
     let bytes: Uint8Array;
+    let seen: FileStamp;
     try {
-      if (statSync(input).isDirectory()) throw new Unusable({ sv: `${args.workbook} är en mapp, inte en arbetsbok.`, en: `${args.workbook} is a folder, not a workbook.` });
-      bytes = new Uint8Array(readFileSync(input));
+      seen = files.stat(input);
+      if (seen.isDirectory) throw new Unusable({ sv: `${args.workbook} är en mapp, inte en arbetsbok.`, en: `${args.workbook} is a folder, not a workbook.` });
+      bytes = files.read(input);
     } catch (error) {
       if (error instanceof Unusable) throw error;
       throw new Unusable({ sv: `Kan inte läsa ${args.workbook}: filen finns inte eller går inte att öppna.`, en: `Cannot read ${args.workbook}: the file does not exist or cannot be opened.` });
@@ -63,7 +60,14 @@ export function main(argv: readonly string[], io: Io, today = new Date()): numbe
       if (target === input && !args.inPlace) {
         throw new Unusable({ sv: "--out pekar på indatafilen; använd --in-place för att skriva i den.", en: "--out points at the input file; use --in-place to write into it." });
       }
-      written = writeResult(bytes, result.plan, target);
+      checkExtension(bytes, target);
+      // Writing into the input: if someone saved it meanwhile, their changes would be lost under our result.
+      const beforeReplace = args.inPlace
+        ? () => {
+            if (!sameStamp(files.stat(input), seen)) throw new Unusable(CHANGED_WHILE_CHECKING);
+          }
+        : undefined;
+      written = writeResult(files, bytes, result.plan, target, { beforeReplace });
     }
 
     if (args.json) {
@@ -79,47 +83,38 @@ export function main(argv: readonly string[], io: Io, today = new Date()): numbe
     }
     return EXIT_OK;
   } catch (error) {
+    // A reason is one line, whatever a file name or an error message holds.
+    const line = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ");
     if (error instanceof Unusable || error instanceof ArgumentError) {
-      io.err(`balans: ${error.reason[language]}`);
+      io.err(`balans: ${line(error.reason[language])}`);
       return EXIT_UNUSABLE;
     }
     if (isXlsxError(error)) {
-      io.err(`balans: ${error.message[language]}`);
+      io.err(`balans: ${line(error.message[language])}`);
       return EXIT_UNUSABLE;
     }
-    const text = error instanceof Error ? error.message : String(error);
+    // One line, whatever the error says.
+    const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
     io.err(language === "sv" ? `balans: oväntat fel (${text}). Rapportera gärna det här.` : `balans: unexpected error (${text}). Please report it.`);
     return 1;
   }
 }
 
+const MACRO_TYPES = /macroEnabled/i;
+
 /**
- * Writes the result beside a temporary name and renames it into place, so a failure
- * half-way never leaves a partial file (and never touches the input unless asked).
- * A workbook the package editor cannot write into safely gets a separate workbook with
- * the summaries as values.
+ * Excel refuses a file whose extension does not match its content (macros in an .xlsx,
+ * none in an .xlsm), so the result must keep the input's kind.
  */
-function writeResult(input: Uint8Array, plan: WritePlan, target: string): { path: string; separate: boolean } {
-  let output: Uint8Array;
-  let path = target;
-  let separate = false;
-  try {
-    output = applyPlanToXlsx(input, plan, nodeZipOptions());
-  } catch (error) {
-    if (!isXlsxError(error) || error.code !== "strict-ooxml") throw error;
-    output = newWorkbookFromPlan(planAsValues(plan));
-    path = target.replace(/(\.xls[xm])?$/i, "-balans.xlsx");
-    separate = true;
+function checkExtension(input: Uint8Array, target: string): void {
+  const pkg = openWorkbookPackage(input, nodeZipOptions());
+  const macros = MACRO_TYPES.test(contentTypeOf(pkg.contentTypes, pkg.workbookPart) ?? "");
+  if (macros && /\.xlsx$/i.test(target)) {
+    throw new Unusable({ sv: "Arbetsboken har makron: ge resultatet filändelsen .xlsm.", en: "The workbook has macros: give the result the extension .xlsm." });
   }
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, output);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
+  if (!macros && /\.xlsm$/i.test(target)) {
+    throw new Unusable({ sv: "Arbetsboken har inga makron: ge resultatet filändelsen .xlsx.", en: "The workbook has no macros: give the result the extension .xlsx." });
   }
-  return { path, separate };
 }
 
 /** Entry point of the npm bin. */

@@ -45,6 +45,19 @@ export interface RowIndex {
   readonly groupRows: Int32Array;
   /** Per sheet name, the cells the reader could not read (error values, text where a number belongs). */
   readonly unreadable: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Per row: the id of its division's, cost centre's, account's and category's exact text
+   * (the summaries group by the text as read; the checks compare `nameKey`s).
+   */
+  readonly divisionTextIds: Int32Array;
+  readonly costCentreTextIds: Int32Array;
+  readonly accountTextIds: Int32Array;
+  readonly categoryTextIds: Int32Array;
+  /** Id → the exact text, in order of first appearance. */
+  readonly divisionTexts: readonly string[];
+  readonly costCentreTexts: readonly string[];
+  readonly accountTexts: readonly string[];
+  readonly categoryTexts: readonly string[];
 }
 
 export const ACCOUNT_CLASSES: readonly AccountClass[] = ["ownStaff", "hiredDoctors", "hiredNurses", "hiredOther", "consultants", "income", "otherCost"];
@@ -69,35 +82,50 @@ const cache = new WeakMap<WorkbookModel, RowIndex>();
 /** The reader's findings that mean "this cell held something, but no amount could be read from it". */
 const UNREADABLE_RULES: ReadonlySet<string> = new Set([RULES.errorValue.code, RULES.notANumber.code, RULES.unusableCell.code]);
 
-/** Interns texts by `nameKey`: raw text → id, id → key. */
+/** Interns texts twice: exact text → text id (first appearance order), and text id → `nameKey` id. */
 class Interner {
   readonly keys: string[] = [];
-  private readonly byRaw = new Map<string, number>();
+  readonly texts: string[] = [];
+  /** Text id → key id. */
+  readonly keyOfText: number[] = [];
+  private readonly byText = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
 
-  private lastRaw: string | undefined;
+  private lastText: string | undefined;
   private lastId = -1;
 
-  id(raw: string): number {
+  /** The exact text's id. */
+  id(text: string): number {
     // Sorted reports repeat a division or cost centre on consecutive rows: skip the map then.
-    if (raw === this.lastRaw) return this.lastId;
-    this.lastRaw = raw;
-    this.lastId = this.lookUp(raw);
+    if (text === this.lastText) return this.lastId;
+    this.lastText = text;
+    this.lastId = this.lookUp(text);
     return this.lastId;
   }
 
-  private lookUp(raw: string): number {
-    const known = this.byRaw.get(raw);
+  private lookUp(text: string): number {
+    const known = this.byText.get(text);
     if (known !== undefined) return known;
-    const key = nameKey(raw);
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
+    const key = nameKey(text);
+    let keyId = this.byKey.get(key);
+    if (keyId === undefined) {
+      keyId = this.keys.length;
       this.keys.push(key);
-      this.byKey.set(key, id);
+      this.byKey.set(key, keyId);
     }
-    this.byRaw.set(raw, id);
+    const id = this.texts.length;
+    this.texts.push(text);
+    this.keyOfText.push(keyId);
+    this.byText.set(text, id);
     return id;
+  }
+
+  /** Key ids of the rows from their text ids. */
+  keyIds(textIds: Int32Array): Int32Array {
+    const out = new Int32Array(textIds.length);
+    const keyOf = this.keyOfText;
+    for (let i = 0; i < textIds.length; i++) out[i] = keyOf[textIds[i]];
+    return out;
   }
 }
 
@@ -111,11 +139,11 @@ export function rowIndex(model: WorkbookModel): RowIndex {
   const accounts = new Interner();
   const accountNames = new Interner();
   const categories = new Interner();
-  const divisionIds = new Int32Array(n);
-  const costCentreIds = new Int32Array(n);
-  const accountIds = new Int32Array(n);
-  const accountNameIds = new Int32Array(n);
-  const categoryIds = new Int32Array(n);
+  const divisionTextIds = new Int32Array(n);
+  const costCentreTextIds = new Int32Array(n);
+  const accountTextIds = new Int32Array(n);
+  const accountNameTextIds = new Int32Array(n);
+  const categoryTextIds = new Int32Array(n);
   const order = new Float64Array(n);
   const months = new Uint8Array(n);
   const sheets = new Int32Array(n);
@@ -140,11 +168,11 @@ export function rowIndex(model: WorkbookModel): RowIndex {
     errors[i] = row.errors;
     textNumbers[i] = row.textNumbers;
     classes[i] = CLASS_INDEX.get(row.accountClass) ?? OTHER_CLASS;
-    divisionIds[i] = divisions.id(row.division);
-    costCentreIds[i] = costCentres.id(row.costCentre);
-    accountIds[i] = accounts.id(row.account);
-    accountNameIds[i] = accountNames.id(row.accountName);
-    categoryIds[i] = categories.id(row.category);
+    divisionTextIds[i] = divisions.id(row.division);
+    costCentreTextIds[i] = costCentres.id(row.costCentre);
+    accountTextIds[i] = accounts.id(row.account);
+    accountNameTextIds[i] = accountNames.id(row.accountName);
+    categoryTextIds[i] = categories.id(row.category);
     // Spelled out: a keyed read per field would cost more than the copy.
     const a = row.amounts;
     budget[i] = a.budget ?? NaN;
@@ -159,6 +187,11 @@ export function rowIndex(model: WorkbookModel): RowIndex {
   }
   // An amount for a field no sheet has a column for cannot come from a cell; the shared column stays blank.
   absent?.fill(NaN);
+  const divisionIds = divisions.keyIds(divisionTextIds);
+  const costCentreIds = costCentres.keyIds(costCentreTextIds);
+  const accountIds = accounts.keyIds(accountTextIds);
+  const accountNameIds = accountNames.keyIds(accountNameTextIds);
+  const categoryIds = categories.keyIds(categoryTextIds);
   // Dense group ids from the three name ids, then a counting sort (stable: model order within a key).
   const ccCount = costCentres.keys.length;
   const accountCount = accounts.keys.length;
@@ -221,6 +254,14 @@ export function rowIndex(model: WorkbookModel): RowIndex {
     groupStart,
     groupRows,
     unreadable,
+    divisionTextIds,
+    costCentreTextIds,
+    accountTextIds,
+    categoryTextIds,
+    divisionTexts: divisions.texts,
+    costCentreTexts: costCentres.texts,
+    accountTexts: accounts.texts,
+    categoryTexts: categories.texts,
   };
   cache.set(model, index);
   return index;

@@ -1,8 +1,9 @@
 import { monthKey } from "../format";
-import { HIRED_CLASSES } from "../read/classify";
 import type { AccountClass, HiredStaffRow, Profession, WorkbookModel } from "../types";
 import { REGION_TOTAL } from "../types";
-import { groupOrder, round6, SEP } from "./variance";
+import { ACCOUNT_CLASSES, AMOUNT_INDEX, rowIndex } from "../check/rowIndex";
+import { orZero } from "./groups";
+import { round6 } from "./variance";
 
 export const PROFESSIONS: readonly Profession[] = ["doctors", "nurses", "other", "all"];
 
@@ -21,6 +22,15 @@ interface MonthSums {
 
 const empty = (): MonthSums => ({ hired: [0, 0, 0, 0], hiredPriorYear: [0, 0, 0, 0], ownStaff: 0 });
 
+// Accumulators per division slot and month: own staff, hired per profession, hired prior year per profession.
+const OWN = 0;
+const HIRED = 1;
+const HIRED_PRIOR = 5;
+const SLOT = 9;
+const OWN_CLASS = ACCOUNT_CLASSES.indexOf("ownStaff");
+/** Row index class → profession index (0–2), -1 for classes that are not hired staff. */
+const PROFESSION_OF_CLASS = ACCOUNT_CLASSES.map((cls) => (PROFESSION_OF[cls] ? PROFESSIONS.indexOf(PROFESSION_OF[cls] as Profession) : -1));
+
 /**
  * Hired-staff cost per division, profession and month, with year to date, own
  * personnel cost and the share against the target. The share's denominator is own
@@ -28,35 +38,50 @@ const empty = (): MonthSums => ({ hired: [0, 0, 0, 0], hiredPriorYear: [0, 0, 0,
  * month and profession comes last (division `Region`).
  */
 export function hiredStaffRows(model: WorkbookModel): HiredStaffRow[] {
-  const divisions = groupOrder(model.rows, (r) => r.division);
-  const sums = new Map<string, MonthSums>();
-  const at = (division: string, month: number) => {
-    const key = `${division}${SEP}${month}`;
-    let s = sums.get(key);
-    if (!s) sums.set(key, (s = empty()));
-    return s;
-  };
-  for (const row of model.rows) {
-    const cls = row.accountClass;
-    if (cls !== "ownStaff" && !HIRED_CLASSES.has(cls)) continue;
-    for (const s of [at(row.division, row.month), at(REGION_TOTAL, row.month)]) {
-      if (cls === "ownStaff") {
-        s.ownStaff += row.amounts.actual ?? 0;
+  const index = rowIndex(model);
+  const divisions = index.divisionTexts;
+  // The region's slot is its own, unless a division is called `Region`: then they share one, as they share a name.
+  const named = divisions.indexOf(REGION_TOTAL);
+  const regionSlot = named >= 0 ? named : divisions.length;
+  const slots = divisions.length + 1;
+  const acc = new Float64Array(slots * 13 * SLOT);
+  const actual = index.amounts[AMOUNT_INDEX.actual];
+  const priorYear = index.amounts[AMOUNT_INDEX.priorYear];
+  for (let i = 0; i < index.classes.length; i++) {
+    const cls = index.classes[i];
+    const p = PROFESSION_OF_CLASS[cls];
+    if (cls !== OWN_CLASS && p < 0) continue;
+    const month = index.months[i];
+    const a = orZero(actual[i]);
+    for (const slot of [index.divisionTextIds[i], regionSlot]) {
+      const at = (slot * 13 + month) * SLOT;
+      if (cls === OWN_CLASS) {
+        acc[at + OWN] += a;
       } else {
-        const p = PROFESSIONS.indexOf(PROFESSION_OF[cls] as Profession);
-        for (const i of [p, 3]) {
-          s.hired[i] += row.amounts.actual ?? 0;
-          s.hiredPriorYear[i] += row.amounts.priorYear ?? 0;
-        }
+        const prior = orZero(priorYear[i]);
+        acc[at + HIRED + p] += a;
+        acc[at + HIRED_PRIOR + p] += prior;
+        acc[at + HIRED + 3] += a;
+        acc[at + HIRED_PRIOR + 3] += prior;
       }
     }
   }
+  const slotOf = new Map<string, number>(divisions.map((d, i) => [d, i]));
+  slotOf.set(REGION_TOTAL, regionSlot);
+  const sumsOf = (division: string, month: number): MonthSums => {
+    const at = ((slotOf.get(division) as number) * 13 + month) * SLOT;
+    return {
+      ownStaff: acc[at + OWN],
+      hired: [acc[at + HIRED], acc[at + HIRED + 1], acc[at + HIRED + 2], acc[at + HIRED + 3]],
+      hiredPriorYear: [acc[at + HIRED_PRIOR], acc[at + HIRED_PRIOR + 1], acc[at + HIRED_PRIOR + 2], acc[at + HIRED_PRIOR + 3]],
+    };
+  };
   const allStaff = model.settings.hiredShareDenominator === "allStaff";
   const result: HiredStaffRow[] = [];
   for (const division of [...divisions.filter((d) => d !== REGION_TOTAL), REGION_TOTAL]) {
     const ytd = empty();
     for (const month of model.months) {
-      const s = sums.get(`${division}${SEP}${month}`) ?? empty();
+      const s = sumsOf(division, month);
       ytd.ownStaff += s.ownStaff;
       for (let i = 0; i < 4; i++) {
         ytd.hired[i] += s.hired[i];

@@ -1,6 +1,8 @@
+import { ACCOUNT_CLASSES, AMOUNT_INDEX, rowIndex } from "../check/rowIndex";
 import { accountNumber, CLASS_LABELS } from "../read/classify";
 import { foldText } from "../read/text";
 import type { Measure, MeasureRow, MeasureStatus, ProgrammeRow, StatusThresholds, WorkbookModel } from "../types";
+import { orZero } from "./groups";
 import { round6 } from "./variance";
 
 const ALL_DIVISIONS = new Set(["", "alla", "all", "samtliga", "hela regionen", "region"].map(foldText));
@@ -74,6 +76,17 @@ export function forecastOf(plannedYear: number, plannedYtd: number, realisedYtd:
  * to their planned annual effect.
  */
 export function measureFollowUp(model: WorkbookModel): MeasureFollowUp {
+  // The analysis and the measures sheet both ask; the model never changes, so once is enough.
+  const cached = followUps.get(model);
+  if (cached) return cached;
+  const followUp = computeFollowUp(model);
+  followUps.set(model, followUp);
+  return followUp;
+}
+
+const followUps = new WeakMap<WorkbookModel, MeasureFollowUp>();
+
+function computeFollowUp(model: WorkbookModel): MeasureFollowUp {
   const plans = model.measures.map((m) => planOf(m, model));
   const baseline: "priorYear" | "budget" =
     model.reportSheets.length > 0 && model.reportSheets.every((s) => s.columns.priorYear !== undefined) ? "priorYear" : "budget";
@@ -85,30 +98,59 @@ export function measureFollowUp(model: WorkbookModel): MeasureFollowUp {
     categories: new Set(m.links.categories.map(foldText)),
   }));
   const realised = new Array<number>(model.measures.length).fill(0);
-  const foldedDivision = new Map<string, string>();
+  const index = rowIndex(model);
+  // What a row is matched on depends only on its division, account, category and class;
+  // these repeat, so the measures that match are worked out once per combination.
+  const divisions = index.divisionTexts.map(foldText);
+  const numbers = index.accountTexts.map(accountNumber);
+  const categories = index.categoryTexts.map(foldText);
+  const classLabels = ACCOUNT_CLASSES.map((cls) => foldText(CLASS_LABELS[cls]));
+  const matching = (division: number, account: number, category: number, cls: number): number[] => {
+    const number = numbers[account];
+    const out: number[] = [];
+    matchers.forEach((matcher, i) => {
+      if (plans[i].firstMonth === null) return;
+      if (!matcher.anyDivision && matcher.division !== divisions[division]) return;
+      const byAccount = !Number.isNaN(number) && matcher.ranges.some((r) => number >= r.from && number <= r.to);
+      const byCategory = !byAccount && matcher.categories.size > 0 && (matcher.categories.has(categories[category]) || matcher.categories.has(classLabels[cls]));
+      if (byAccount || byCategory) out.push(i);
+    });
+    return out;
+  };
+  const byCombination = new Map<number, number[]>();
+  const accountCount = index.accountTexts.length;
+  const categoryCount = index.categoryTexts.length;
+  const base = index.amounts[AMOUNT_INDEX[baseline]];
+  const actual = index.amounts[AMOUNT_INDEX.actual];
+  const planned = model.measures.map((m) => Math.max(0, m.plannedAnnual ?? 0));
   const linked: number[] = [];
-  for (const row of model.rows) {
-    let division = foldedDivision.get(row.division);
-    if (division === undefined) foldedDivision.set(row.division, (division = foldText(row.division)));
-    const number = accountNumber(row.account);
+  let lastCombination = -1;
+  let candidates: number[] = [];
+  for (let row = 0; row < index.months.length; row++) {
+    const division = index.divisionTextIds[row];
+    const account = index.accountTextIds[row];
+    const category = index.categoryTextIds[row];
+    const cls = index.classes[row];
+    const combination = ((division * accountCount + account) * categoryCount + category) * ACCOUNT_CLASSES.length + cls;
+    if (combination !== lastCombination) {
+      let found = byCombination.get(combination);
+      if (!found) byCombination.set(combination, (found = matching(division, account, category, cls)));
+      candidates = found;
+      lastCombination = combination;
+    }
+    if (candidates.length === 0) continue;
+    const month = index.months[row];
     linked.length = 0;
     let plannedSum = 0;
-    matchers.forEach((matcher, i) => {
-      const plan = plans[i];
-      if (plan.firstMonth === null || row.month < plan.firstMonth || row.month > model.latestMonth) return;
-      if (!matcher.anyDivision && matcher.division !== division) return;
-      const byAccount = !Number.isNaN(number) && matcher.ranges.some((r) => number >= r.from && number <= r.to);
-      const byCategory =
-        !byAccount && matcher.categories.size > 0 && (matcher.categories.has(foldText(row.category)) || matcher.categories.has(foldText(CLASS_LABELS[row.accountClass])));
-      if (!byAccount && !byCategory) return;
+    for (const i of candidates) {
+      if (month < (plans[i].firstMonth as number) || month > model.latestMonth) continue;
       linked.push(i);
-      plannedSum += Math.max(0, model.measures[i].plannedAnnual ?? 0);
-    });
+      plannedSum += planned[i];
+    }
     if (linked.length === 0) continue;
-    const base = (baseline === "priorYear" ? row.amounts.priorYear : row.amounts.budget) ?? 0;
-    const effect = base - (row.amounts.actual ?? 0);
+    const effect = orZero(base[row]) - orZero(actual[row]);
     for (const i of linked) {
-      const weight = plannedSum > 0 ? Math.max(0, model.measures[i].plannedAnnual ?? 0) / plannedSum : 1 / linked.length;
+      const weight = plannedSum > 0 ? planned[i] / plannedSum : 1 / linked.length;
       realised[i] += effect * weight;
     }
   }

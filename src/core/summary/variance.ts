@@ -1,5 +1,7 @@
+import { AMOUNT_INDEX, rowIndex } from "../check/rowIndex";
 import { monthKey, roundTo } from "../format";
 import type { CostCentreVarianceRow, ReportRow, VarianceRow, WorkbookModel } from "../types";
+import { orZero, pairGroups } from "./groups";
 
 /** Summary figures are rounded to 6 decimals so float noise from summing never shows in JSON. */
 export const round6 = (value: number): number => {
@@ -35,20 +37,27 @@ export function hasForecast(model: WorkbookModel, month: number): boolean {
   return model.reportSheets.some((s) => s.columns.forecast !== undefined && (s.shape === "ledger" || s.month === month));
 }
 
-interface Sums {
-  budget: number;
-  actual: number;
-  priorYear: number;
-  forecast: number;
-}
+const FIELDS = 4; // budget, actual, prior year, forecast
+const BUDGET = 0;
+const ACTUAL = 1;
+const PRIOR_YEAR = 2;
+const FORECAST = 3;
 
-const emptySums = (): Sums => ({ budget: 0, actual: 0, priorYear: 0, forecast: 0 });
-
-function add(sums: Sums, row: ReportRow): void {
-  sums.budget += row.amounts.budget ?? 0;
-  sums.actual += row.amounts.actual ?? 0;
-  sums.priorYear += row.amounts.priorYear ?? 0;
-  sums.forecast += row.amounts.forecast ?? 0;
+/** Per group and month, the sums of the four amounts, added in row order (as a reader adds them). */
+function monthSums(model: WorkbookModel, groupOf: Int32Array, groups: number): Float64Array {
+  // Groups × 13 months: month numbers index directly (0 unused).
+  const index = rowIndex(model);
+  const [budget, actual, priorYear, forecast] = [index.amounts[AMOUNT_INDEX.budget], index.amounts[AMOUNT_INDEX.actual], index.amounts[AMOUNT_INDEX.priorYear], index.amounts[AMOUNT_INDEX.forecast]];
+  const months = index.months;
+  const sums = new Float64Array(groups * 13 * FIELDS);
+  for (let i = 0; i < groupOf.length; i++) {
+    const at = (groupOf[i] * 13 + months[i]) * FIELDS;
+    sums[at + BUDGET] += orZero(budget[i]);
+    sums[at + ACTUAL] += orZero(actual[i]);
+    sums[at + PRIOR_YEAR] += orZero(priorYear[i]);
+    sums[at + FORECAST] += orZero(forecast[i]);
+  }
+  return sums;
 }
 
 /**
@@ -58,40 +67,36 @@ function add(sums: Sums, row: ReportRow): void {
  * costs-positive amounts: positive is better than budget for costs and income alike.
  */
 export function varianceRows(model: WorkbookModel): VarianceRow[] {
-  const groups = groupOrder(model.rows, divisionCategoryKey);
-  const sums = new Map<string, Sums>();
-  for (const row of model.rows) {
-    const key = `${row.month}${SEP}${divisionCategoryKey(row)}`;
-    let s = sums.get(key);
-    if (!s) sums.set(key, (s = emptySums()));
-    add(s, row);
-  }
+  const index = rowIndex(model);
+  const groups = pairGroups(index.divisionTextIds, index.categoryTextIds, index.categoryTexts.length);
+  const count = groups.first.length;
+  const sums = monthSums(model, groups.groupOf, count);
   const result: VarianceRow[] = [];
-  const ytd = new Map<string, Sums>();
+  const ytd = new Float64Array(count * 3);
   for (const month of model.months) {
     const reported = monthsReportedThrough(model, month);
     const ownForecast = hasForecast(model, month);
-    for (const group of groups) {
-      const s = sums.get(`${month}${SEP}${group}`) ?? emptySums();
-      let y = ytd.get(group);
-      if (!y) ytd.set(group, (y = emptySums()));
-      y.budget += s.budget;
-      y.actual += s.actual;
-      y.priorYear += s.priorYear;
-      const [division, category] = group.split(SEP);
+    for (let g = 0; g < count; g++) {
+      const at = (g * 13 + month) * FIELDS;
+      const y = g * 3;
+      ytd[y + BUDGET] += sums[at + BUDGET];
+      ytd[y + ACTUAL] += sums[at + ACTUAL];
+      ytd[y + PRIOR_YEAR] += sums[at + PRIOR_YEAR];
+      const budget = sums[at + BUDGET];
+      const actual = sums[at + ACTUAL];
       result.push({
-        division,
-        category,
+        division: index.divisionTexts[groups.first[g]],
+        category: index.categoryTexts[groups.second[g]],
         month: monthKey(model.year, month),
-        budget: round6(s.budget),
-        actual: round6(s.actual),
-        variance: round6(s.budget - s.actual),
-        budgetYtd: round6(y.budget),
-        actualYtd: round6(y.actual),
-        varianceYtd: round6(y.budget - y.actual),
-        priorYear: round6(s.priorYear),
-        priorYearYtd: round6(y.priorYear),
-        forecast: round6(ownForecast ? s.forecast : (y.actual / reported) * 12),
+        budget: round6(budget),
+        actual: round6(actual),
+        variance: round6(budget - actual),
+        budgetYtd: round6(ytd[y + BUDGET]),
+        actualYtd: round6(ytd[y + ACTUAL]),
+        varianceYtd: round6(ytd[y + BUDGET] - ytd[y + ACTUAL]),
+        priorYear: round6(sums[at + PRIOR_YEAR]),
+        priorYearYtd: round6(ytd[y + PRIOR_YEAR]),
+        forecast: round6(ownForecast ? sums[at + FORECAST] : (ytd[y + ACTUAL] / reported) * 12),
         forecastSource: ownForecast ? "workbook" : "runRate",
       });
     }
@@ -103,39 +108,44 @@ export function varianceRows(model: WorkbookModel): VarianceRow[] {
 export function costCentreRows(model: WorkbookModel): CostCentreVarianceRow[] {
   const latest = model.latestMonth;
   if (latest === 0) return [];
-  const groups = groupOrder(model.rows, divisionCostCentreKey);
-  const month = new Map<string, Sums>();
-  const ytd = new Map<string, Sums>();
-  for (const row of model.rows) {
-    if (row.month > latest) continue;
-    const key = divisionCostCentreKey(row);
-    let y = ytd.get(key);
-    if (!y) ytd.set(key, (y = emptySums()));
-    add(y, row);
-    if (row.month === latest) {
-      let m = month.get(key);
-      if (!m) month.set(key, (m = emptySums()));
-      add(m, row);
+  const index = rowIndex(model);
+  const groups = pairGroups(index.divisionTextIds, index.costCentreTextIds, index.costCentreTexts.length);
+  const count = groups.first.length;
+  const [budget, actual, priorYear, forecast] = [index.amounts[AMOUNT_INDEX.budget], index.amounts[AMOUNT_INDEX.actual], index.amounts[AMOUNT_INDEX.priorYear], index.amounts[AMOUNT_INDEX.forecast]];
+  const months = index.months;
+  // Year to date adds row by row (not month by month), so the sums come out as a reader adds them.
+  const month = new Float64Array(count * FIELDS);
+  const ytd = new Float64Array(count * FIELDS);
+  for (let i = 0; i < months.length; i++) {
+    if (months[i] > latest) continue;
+    const g = groups.groupOf[i] * FIELDS;
+    ytd[g + BUDGET] += orZero(budget[i]);
+    ytd[g + ACTUAL] += orZero(actual[i]);
+    ytd[g + PRIOR_YEAR] += orZero(priorYear[i]);
+    if (months[i] === latest) {
+      month[g + BUDGET] += orZero(budget[i]);
+      month[g + ACTUAL] += orZero(actual[i]);
+      month[g + FORECAST] += orZero(forecast[i]);
     }
   }
   const reported = monthsReportedThrough(model, latest);
   const ownForecast = hasForecast(model, latest);
-  return groups.map((group) => {
-    const [division, costCentre] = group.split(SEP);
-    const m = month.get(group) ?? emptySums();
-    const y = ytd.get(group) ?? emptySums();
-    return {
-      division,
-      costCentre,
+  const out: CostCentreVarianceRow[] = [];
+  for (let g = 0; g < count; g++) {
+    const at = g * FIELDS;
+    out.push({
+      division: index.divisionTexts[groups.first[g]],
+      costCentre: index.costCentreTexts[groups.second[g]],
       month: monthKey(model.year, latest),
-      budget: round6(m.budget),
-      actual: round6(m.actual),
-      variance: round6(m.budget - m.actual),
-      budgetYtd: round6(y.budget),
-      actualYtd: round6(y.actual),
-      varianceYtd: round6(y.budget - y.actual),
-      priorYearYtd: round6(y.priorYear),
-      forecast: round6(ownForecast ? m.forecast : (y.actual / reported) * 12),
-    };
-  });
+      budget: round6(month[at + BUDGET]),
+      actual: round6(month[at + ACTUAL]),
+      variance: round6(month[at + BUDGET] - month[at + ACTUAL]),
+      budgetYtd: round6(ytd[at + BUDGET]),
+      actualYtd: round6(ytd[at + ACTUAL]),
+      varianceYtd: round6(ytd[at + BUDGET] - ytd[at + ACTUAL]),
+      priorYearYtd: round6(ytd[at + PRIOR_YEAR]),
+      forecast: round6(ownForecast ? month[at + FORECAST] : (ytd[at + ACTUAL] / reported) * 12),
+    });
+  }
+  return out;
 }

@@ -2,8 +2,9 @@ import { a1, rangeA1 } from "../address";
 import { finding } from "../findings";
 import { formatNumber } from "../format";
 import { RULES } from "../rules";
-import type { AmountField, CellValue, Finding, ReportField, SheetSnapshot } from "../types";
+import type { AccountClass, AmountField, Amounts, CellValue, Finding, ReportField, ReportRow, SheetSnapshot } from "../types";
 import { AMOUNT_FIELDS, isBlank, isCellError } from "../types";
+import { CLASS_LABELS } from "./classify";
 import { ExtraColumns, nonBlankSpan } from "./extraColumns";
 import type { HeaderMatch } from "./headers";
 import { KEY_HEADER_FIELDS } from "./headers";
@@ -11,24 +12,12 @@ import { parseMonthNumberCell, parsePeriodCell, parseYearCell } from "./months";
 import { readAmount } from "./numbers";
 import { displayText, foldWords, keyText } from "./text";
 
-/** A detail row as read, before classification and sign normalisation. */
-export interface RawRow {
-  /** 0-based sheet row. */
-  readonly row: number;
-  readonly month: number;
-  /** The row's own year (ledger periods); null on month sheets. */
-  readonly year: number | null;
-  readonly division: string;
-  readonly costCentre: string;
-  readonly account: string;
-  readonly accountName: string;
-  readonly category: string;
-  /** Source values in `AMOUNT_FIELDS` order; null where blank or unusable. */
-  readonly amounts: (number | null)[];
-  readonly comment: string;
-  readonly textNumbers: number;
-  readonly errors: number;
-}
+/**
+ * A detail row as read: already the model's row, so that 600 000 rows are allocated once,
+ * but with amounts as in the source (sign 1) and the sheet not yet numbered. The reader
+ * sets `sheet`, and `sign` and `amounts` where the sign convention flips a row.
+ */
+export type RawRow = { -readonly [K in keyof ReportRow]: ReportRow[K] };
 
 export interface RawTotalsRow {
   readonly row: number;
@@ -40,12 +29,16 @@ export interface RawTotalsRow {
 
 export interface ReportSheetRead {
   readonly rows: RawRow[];
+  /** Per row, its own year (ledger periods); null on month sheets. */
+  readonly years: (number | null)[];
   readonly totals: RawTotalsRow[];
   readonly findings: Finding[];
   readonly lastDataRow: number;
   /** Columns the reader does not use. */
   readonly extraColumns: { readonly column: number; readonly header: string }[];
 }
+
+export type Classifier = (account: string, accountName: string) => AccountClass;
 
 /** How the rows of a sheet get their month. */
 export type MonthSource =
@@ -103,9 +96,10 @@ export function fieldName(field: ReportField): { sv: string; en: string } {
  * rows, headings that name a division for the rows below, notes, and columns the
  * reader does not use (listed once per column).
  */
-export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportField>, months: MonthSource): ReportSheetRead {
+export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportField>, months: MonthSource, classify: Classifier): ReportSheetRead {
   const findings: Finding[] = [];
   const rows: RawRow[] = [];
+  const years: (number | null)[] = [];
   const totals: RawTotalsRow[] = [];
   const columns = header.columns;
   const name = sheet.name;
@@ -168,6 +162,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
   const lastText: (string | undefined)[] = keyColumns.map(() => undefined);
   const keyTexts: string[] = keyColumns.map(() => "");
   const keyOf = (column: number) => (column < 0 ? "" : keyTexts[keyIndexOf[column - left]]);
+  const amounts: (number | null)[] = new Array<number | null>(AMOUNT_FIELDS.length).fill(null);
 
   for (let r = header.row - sheet.top + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
@@ -208,7 +203,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     }
 
     // Amounts. Plain numbers and blanks, nearly every cell, are taken here; the rest is read by `readAmount`.
-    const amounts: (number | null)[] = [null, null, null, null, null, null, null, null, null];
+    amounts.fill(null);
     let anyAmount = false;
     let textNumbers = 0;
     let errors = 0;
@@ -316,7 +311,7 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     }
 
     if (label !== "" || (anyAmount && !anyKey)) {
-      totals.push({ row, month, year, label, amounts });
+      totals.push({ row, month, year, label, amounts: amounts.slice() });
       continue;
     }
     const account = keyOf(accountColumn);
@@ -343,20 +338,26 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
         }),
       );
     }
+    const accountName = keyOf(accountNameColumn);
+    const category = keyOf(categoryColumn);
+    const accountClass = classify(account, accountName);
     rows.push({
+      sheet: -1,
       row,
       month,
-      year,
       division,
       costCentre,
       account,
-      accountName: keyOf(accountNameColumn),
-      category: keyOf(categoryColumn),
-      amounts,
+      accountName,
+      category: category !== "" ? category : CLASS_LABELS[accountClass],
+      accountClass,
+      amounts: sourceAmounts(amounts),
+      sign: 1,
       comment,
       textNumbers,
       errors,
     });
+    years.push(year);
   }
 
   const headerCells = sheet.rows[header.row - sheet.top] ?? [];
@@ -365,7 +366,26 @@ export function readReportRows(sheet: SheetSnapshot, header: HeaderMatch<ReportF
     .map((f) => ({ column: columns[f] as number, header: displayText(headerCells[(columns[f] as number) - left]) }));
   const extra = extras.findings(name, header.row, [...header.extra, ...unusedMapped]);
   findings.push(...extra.findings);
-  return { rows, totals, findings, lastDataRow, extraColumns: extra.columns };
+  return { rows, years, totals, findings, lastDataRow, extraColumns: extra.columns };
+}
+
+/** A row's amounts as in the source, in `AMOUNT_FIELDS` order (a negative zero reads as zero). */
+function sourceAmounts(values: readonly (number | null)[]): Amounts {
+  return {
+    budget: plain(values[0]),
+    actual: plain(values[1]),
+    variance: plain(values[2]),
+    priorYear: plain(values[3]),
+    budgetYtd: plain(values[4]),
+    actualYtd: plain(values[5]),
+    priorYearYtd: plain(values[6]),
+    annualBudget: plain(values[7]),
+    forecast: plain(values[8]),
+  };
+}
+
+function plain(value: number | null): number | null {
+  return value === 0 ? 0 : value;
 }
 
 function noteRowFinding(sheet: string, row: number, left: number, cells: readonly CellValue[]): Finding {

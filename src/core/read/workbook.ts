@@ -3,7 +3,6 @@ import { finding } from "../findings";
 import { monthName } from "../format";
 import { RULES } from "../rules";
 import type {
-  AccountClass,
   Amounts,
   Finding,
   Measure,
@@ -20,8 +19,8 @@ import type {
   WorkbookModel,
   WorkbookSnapshot,
 } from "../types";
-import { AMOUNT_FIELDS, isBlank } from "../types";
-import { CLASS_LABELS, HIRED_CLASSES, createClassifier } from "./classify";
+import { isBlank } from "../types";
+import { HIRED_CLASSES, createClassifier } from "./classify";
 import type { HeaderMatch } from "./headers";
 import { findReportHeader, findUnitInText } from "./headers";
 import { findMeasureHeader, findProgrammeHeader, MEASURE_SHEET_NAMES, PROGRAMME_SHEET_NAMES, readMeasures, readProgrammes } from "./measures";
@@ -173,16 +172,18 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     findings.push(...read.findings);
   }
   settings = mergeSettings(settings, options.settings);
+  // Rows are classified as they are read: the settings decide the account classes.
+  const classify = createClassifier(settings);
 
   // Ledger rows carry their own years; read them before deciding the report year.
   const ledgerReads = ledgers.map((ledger) => ({
     ledger,
-    read: readReportRows(ledger.sheet, ledger.header, { kind: "ledger", date1904: snapshot.date1904 }),
+    read: readReportRows(ledger.sheet, ledger.header, { kind: "ledger", date1904: snapshot.date1904 }, classify),
   }));
 
   const yearsSeen: number[] = [];
   for (const m of monthSheets) if (m.year !== null) yearsSeen.push(m.year);
-  for (const { read } of ledgerReads) for (const row of read.rows) if (row.year !== null) yearsSeen.push(row.year);
+  for (const { read } of ledgerReads) for (const rowYear of read.years) if (rowYear !== null) yearsSeen.push(rowYear);
   let year: number;
   if (settings.year !== null) {
     year = settings.year;
@@ -241,7 +242,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
   }
   const sheetRows: SheetRows[] = [];
   for (const m of acceptedMonthSheets) {
-    const read = readReportRows(m.sheet, m.header, { kind: "sheet", month: m.month, date1904: snapshot.date1904 });
+    const read = readReportRows(m.sheet, m.header, { kind: "sheet", month: m.month, date1904: snapshot.date1904 }, classify);
     findings.push(...read.findings);
     sheetRows.push({ index: m.index, sheet: m.sheet, header: m.header, shape: "month", month: m.month, rows: read.rows, totals: read.totals, lastDataRow: read.lastDataRow, extraColumns: read.extraColumns });
   }
@@ -249,7 +250,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     findings.push(...read.findings);
     const periodColumn = ledger.header.columns.period ?? ledger.header.columns.monthNumber ?? ledger.header.columns.year ?? ledger.sheet.left;
     const keep = (r: { year: number | null; month: number }) => (r.year === null || r.year === year) && !byMonth.has(r.month);
-    const dropped = read.rows.filter((r) => !keep(r));
+    const withYears = read.rows.map((r, i) => ({ row: r.row, month: r.month, year: read.years[i] }));
+    const dropped = withYears.filter((r) => !keep(r));
     const otherYear = dropped.filter((r) => r.year !== null && r.year !== year);
     if (otherYear.length > 0) {
       findings.push(
@@ -273,7 +275,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
       sheet: ledger.sheet,
       header: ledger.header,
       shape: "ledger",
-      rows: read.rows.filter(keep),
+      rows: read.rows.filter((_, i) => keep(withYears[i])),
       totals: read.totals.filter(keep),
       lastDataRow: read.lastDataRow,
       extraColumns: read.extraColumns,
@@ -313,10 +315,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     }
   }
 
-  // Classification and the sign convention
-  const classify = createClassifier(settings);
-  const classes = sheetRows.map((s) => s.rows.map((r) => classify(r.account, r.accountName)));
-  const sign = decideSigns(sheetRows.map((s) => s.rows), classes, settings);
+  // The sign convention
+  const sign = decideSigns(sheetRows.map((s) => s.rows), settings);
   if (sheetRows[0]) {
     const costWord = sign.costSign === "positive" ? { sv: "positiva", en: "positive" } : { sv: "negativa", en: "negative" };
     const incomeWord = sign.incomeFactor === 1 ? { sv: "negativa", en: "negative" } : { sv: "positiva", en: "positive" };
@@ -348,28 +348,18 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
       signFlipped: costFactor === -1,
     });
     if (s.month !== undefined) monthsSeen.add(s.month);
-    const sheetClasses = classes[sheetNumber];
-    s.rows.forEach((raw, i) => {
-      const accountClass = sheetClasses[i];
-      const factor: 1 | -1 = accountClass === "income" ? sign.incomeFactor : costFactor;
-      monthsSeen.add(raw.month);
-      rows.push({
-        sheet: sheetNumber,
-        row: raw.row,
-        month: raw.month,
-        division: raw.division,
-        costCentre: raw.costCentre,
-        account: raw.account,
-        accountName: raw.accountName,
-        category: raw.category !== "" ? raw.category : CLASS_LABELS[accountClass],
-        accountClass,
-        amounts: toAmounts(raw.amounts, factor),
-        sign: factor,
-        comment: raw.comment,
-        textNumbers: raw.textNumbers,
-        errors: raw.errors,
-      });
-    });
+    // The rows as read become the model's: numbered, and negated where the convention says so.
+    let lastMonth = 0;
+    for (const row of s.rows) {
+      const factor: 1 | -1 = row.accountClass === "income" ? sign.incomeFactor : costFactor;
+      row.sheet = sheetNumber;
+      if (factor === -1) {
+        row.sign = -1;
+        row.amounts = negatedAmounts(row.amounts);
+      }
+      if (row.month !== lastMonth) monthsSeen.add((lastMonth = row.month));
+      rows.push(row);
+    }
     for (const t of s.totals) totals.push({ sheet: sheetNumber, row: t.row, month: t.month, label: t.label, amounts: toAmounts(t.amounts, 1) });
   });
 
@@ -440,35 +430,35 @@ function titleMonth(sheet: SheetSnapshot, headerRow: number): YearMonth | null {
 }
 
 function toAmounts(values: readonly (number | null)[], factor: 1 | -1): Amounts {
-  // Spelled out, without a closure or new numbers where the factor is 1: this runs for every row.
-  return factor === 1
-    ? {
-        budget: same(values[0]),
-        actual: same(values[1]),
-        variance: same(values[2]),
-        priorYear: same(values[3]),
-        budgetYtd: same(values[4]),
-        actualYtd: same(values[5]),
-        priorYearYtd: same(values[6]),
-        annualBudget: same(values[7]),
-        forecast: same(values[8]),
-      }
-    : {
-        budget: negated(values[0]),
-        actual: negated(values[1]),
-        variance: negated(values[2]),
-        priorYear: negated(values[3]),
-        budgetYtd: negated(values[4]),
-        actualYtd: negated(values[5]),
-        priorYearYtd: negated(values[6]),
-        annualBudget: negated(values[7]),
-        forecast: negated(values[8]),
-      };
+  const amount = (i: number): number | null => {
+    const v = values[i];
+    return v === null ? null : v === 0 ? 0 : v * factor;
+  };
+  return {
+    budget: amount(0),
+    actual: amount(1),
+    variance: amount(2),
+    priorYear: amount(3),
+    budgetYtd: amount(4),
+    actualYtd: amount(5),
+    priorYearYtd: amount(6),
+    annualBudget: amount(7),
+    forecast: amount(8),
+  };
 }
 
-/** An amount times 1 (a negative zero becomes zero, as the product would not). */
-function same(v: number | null): number | null {
-  return v === 0 ? 0 : v;
+function negatedAmounts(a: Amounts): Amounts {
+  return {
+    budget: negated(a.budget),
+    actual: negated(a.actual),
+    variance: negated(a.variance),
+    priorYear: negated(a.priorYear),
+    budgetYtd: negated(a.budgetYtd),
+    actualYtd: negated(a.actualYtd),
+    priorYearYtd: negated(a.priorYearYtd),
+    annualBudget: negated(a.annualBudget),
+    forecast: negated(a.forecast),
+  };
 }
 
 function negated(v: number | null): number | null {
@@ -487,24 +477,22 @@ interface SignDecision {
  * rows (the most reliable costs), else over all cost rows. Income is looked at on its
  * own, because many internal reports show both costs and income as positive numbers.
  */
-function decideSigns(sheets: readonly RawRow[][], classes: readonly AccountClass[][], settings: Settings): SignDecision {
+function decideSigns(sheets: readonly RawRow[][], settings: Settings): SignDecision {
   let staffPositive = 0;
   let staffNegative = 0;
   let costPositive = 0;
   let costNegative = 0;
   let incomePositive = 0;
   let incomeNegative = 0;
-  const actual = AMOUNT_FIELDS.indexOf("actual");
-  const budget = AMOUNT_FIELDS.indexOf("budget");
-  sheets.forEach((rows, s) => {
-    rows.forEach((row, i) => {
-      const value = row.amounts[actual] ?? row.amounts[budget];
-      if (value === null || value === 0) return;
-      const cls = classes[s][i];
+  for (const rows of sheets) {
+    for (const row of rows) {
+      const value = row.amounts.actual ?? row.amounts.budget;
+      if (value === null || value === 0) continue;
+      const cls = row.accountClass;
       if (cls === "income") {
         if (value > 0) incomePositive++;
         else incomeNegative++;
-        return;
+        continue;
       }
       if (value > 0) costPositive++;
       else costNegative++;
@@ -512,8 +500,8 @@ function decideSigns(sheets: readonly RawRow[][], classes: readonly AccountClass
         if (value > 0) staffPositive++;
         else staffNegative++;
       }
-    });
-  });
+    }
+  }
   let costSign: "positive" | "negative";
   let source: SignDecision["source"];
   if (settings.costSign !== "auto") {

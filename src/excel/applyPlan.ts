@@ -14,6 +14,7 @@ import {
 } from "../core/types";
 import { ExcelAdapterError, officeErrorCode } from "./errors";
 import type { ExcelRun } from "./host";
+import { BUILDING_MARK, BUILDING_NAME, isTemporaryName } from "./leftovers";
 import { DEFAULT_BYTE_BUDGET, gridJsonBytes } from "./payloadSize";
 import { ownerMarkOf } from "./readWorkbook";
 import { retargetSheetReferences } from "./sheetReferences";
@@ -89,21 +90,27 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, options: ApplyOp
       [...plan.remove, ...plan.sheets.flatMap((sheet) => [sheet.name, sheet.replaces ?? ""])].filter((n) => n !== "").map(lower),
     );
     const candidates = worksheets.items
-      .filter((worksheet) => inTheWay.has(lower(worksheet.name)))
+      .filter((worksheet) => inTheWay.has(lower(worksheet.name)) || isTemporaryName(worksheet.name))
       .map((worksheet) => {
         const mark = worksheet.names.getItemOrNullObject(OWNER_NAME);
         mark.load("value,formula");
+        const building = worksheet.names.getItemOrNullObject(BUILDING_NAME);
+        building.load("name");
         const protection = worksheet.protection;
         protection.load("protected");
         const tables = worksheet.tables;
         tables.load("items/name");
-        return { name: worksheet.name, mark, protection, tables };
+        return { name: worksheet.name, mark, building, protection, tables };
       });
     if (candidates.length > 0) {
       syncs++;
       await context.sync();
     }
-    const owned = candidates.filter((c) => !c.mark.isNullObject && (ownerMarkOf(c.mark.value, c.mark.formula) ?? "").startsWith("balans:"));
+    const owned = candidates.filter(
+      (c) => inTheWay.has(lower(c.name)) && !c.mark.isNullObject && (ownerMarkOf(c.mark.value, c.mark.formula) ?? "").startsWith("balans:"),
+    );
+    // Half-built sheets of a write that could not finish (see leftovers.ts) go with the old result.
+    const leftovers = candidates.filter((c) => isTemporaryName(c.name) && !c.building.isNullObject && !owned.includes(c));
     const locked = owned.find((c) => c.protection.protected);
     if (locked) {
       // Deleting a sheet the user chose to protect is not Balans's call.
@@ -112,9 +119,9 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, options: ApplyOp
 
     const layout = planLayout(plan, {
       sheets: worksheets.items.map((w) => w.name),
-      ownedToDelete: owned.map((c) => c.name),
+      ownedToDelete: [...owned, ...leftovers].map((c) => c.name),
       tables: workbookTables.items.map((t) => t.name),
-      tablesOnDeleted: owned.flatMap((c) => c.tables.items.map((t) => t.name)),
+      tablesOnDeleted: [...owned, ...leftovers].flatMap((c) => c.tables.items.map((t) => t.name)),
     });
     const steps = writeSteps(plan, layout, budget);
     const built: Built = { sheets: [], tables: [] };
@@ -278,7 +285,10 @@ export function writeSteps(plan: WritePlan, layout: Layout, budget: number): Ste
   const steps: Step[] = plan.sheets.map((_, i) => ({
     bytes: SMALL_STEP,
     queue: (context, built) => {
-      built.sheets[i] = context.workbook.worksheets.add(layout.temps[i]);
+      const worksheet = context.workbook.worksheets.add(layout.temps[i]);
+      // Marked as under construction until it gets its final name: a leftover if that never happens.
+      worksheet.names.add(BUILDING_NAME, BUILDING_MARK).visible = false;
+      built.sheets[i] = worksheet;
       built.tables[i] = [];
     },
   }));
@@ -293,6 +303,7 @@ export function writeSteps(plan: WritePlan, layout: Layout, budget: number): Ste
     queue: (context, built) => {
       for (const name of layout.deletes) context.workbook.worksheets.getItem(name).delete();
       built.sheets.forEach((worksheet, i) => {
+        worksheet.names.getItem(BUILDING_NAME).delete();
         worksheet.name = layout.finals[i];
         built.tables[i].forEach((table, k) => {
           table.name = layout.tableNames[i][k];

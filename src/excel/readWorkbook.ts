@@ -9,6 +9,7 @@ import {
 } from "../core/types";
 import { ExcelAdapterError, officeErrorCode } from "./errors";
 import type { ExcelRun } from "./host";
+import { BUILDING_NAME, isTemporaryName } from "./leftovers";
 import { DEFAULT_BYTE_BUDGET, gridJsonBytes } from "./payloadSize";
 
 export interface ReadOptions {
@@ -59,11 +60,14 @@ export function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Promise<
         mark.load("value,formula");
         const used = worksheet.getUsedRangeOrNullObject(true);
         used.load("address,rowCount,columnCount");
-        return { worksheet, mark, used };
+        // Only a sheet under a temporary name can be a half-built leftover (see leftovers.ts).
+        const building = isTemporaryName(worksheet.name) ? worksheet.names.getItemOrNullObject(BUILDING_NAME).load("name") : null;
+        return { worksheet, mark, used, building };
       });
     await context.sync();
 
-    const sheets: SheetPlan[] = probes.map(({ worksheet, mark, used }) => {
+    const kept = probes.filter(({ building }) => building === null || building.isNullObject);
+    const sheets: SheetPlan[] = kept.map(({ worksheet, mark, used }) => {
       const ownerMark = mark.isNullObject ? undefined : ownerMarkOf(mark.value, mark.formula);
       const extent = used.isNullObject ? null : extentOf(used.address, used.rowCount, used.columnCount);
       return {

@@ -763,15 +763,25 @@ class FakeNamedItemCollection extends FakeObject<FakeSheet> {
   }
 
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, `${this.path}.getItem(${q(name)})`, () => {
-      const item = this.need().names.get(name.toLowerCase());
-      if (!item) throw itemNotFound(`name '${name}'`);
-      return item;
-    });
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}.getItem(${q(name)})`,
+      () => {
+        const item = this.need().names.get(name.toLowerCase());
+        if (!item) throw itemNotFound(`name '${name}'`);
+        return item;
+      },
+      () => this.need(),
+    );
   }
 
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, `${this.path}.getItemOrNullObject(${q(name)})`, () => this.need().names.get(name.toLowerCase()) ?? null);
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}.getItemOrNullObject(${q(name)})`,
+      () => this.need().names.get(name.toLowerCase()) ?? null,
+      () => this.need(),
+    );
   }
 
   add(name: string, reference: unknown, comment?: string): FakeNamedItem {
@@ -803,8 +813,20 @@ class FakeNamedItem extends FakeObject<FakeName> {
     ctx: FakeContext,
     path: string,
     private readonly finder: () => FakeName | null,
+    /** The sheet a sheet-scoped name belongs to (for `delete`). */
+    private readonly owner?: () => FakeSheet,
   ) {
     super(ctx, path);
+  }
+
+  delete(): void {
+    this.op("delete", null, (item) => {
+      const sheet = this.owner?.();
+      if (!sheet) throw invalidArgument("the fake deletes sheet-scoped names only");
+      this.session.guardContent(sheet);
+      sheet.names.delete(item.name.toLowerCase());
+      this.session.record(sheet, null, "name");
+    });
   }
 
   protected locate(): FakeName | null {

@@ -176,6 +176,11 @@ function handBook(book: HandBook): Uint8Array {
   return zipFromMap(new Map<string, string | Uint8Array>([["[Content_Types].xml", types], ...parts]));
 }
 
+/** A plain workbook of the user's (no Balans marks) holding the given grids, strings inline. */
+export function workbookFromGrids(sheets: readonly GridSheet[]): Uint8Array {
+  return handBook({ sheets: sheets.map((sheet) => ({ name: sheet.name, xml: sheetXml(rowsXml(sheet.rows)) })) });
+}
+
 /** The report sheets as hand-written worksheets. */
 function handReport(texts?: Parameters<typeof reportSheets>[0]): HandSheet[] {
   return reportSheets(texts).map((sheet) => ({ name: sheet.name, xml: sheetXml(rowsXml(sheet.rows)) }));

@@ -13,6 +13,7 @@ import type { Message } from "../core/types";
  * - `not-owned`: a plan asked to delete a sheet that does not carry the Balans owner mark.
  * - `name-taken`: a plan sheet's name is already used by a sheet that stays.
  * - `invalid-plan`: the plan itself cannot be written (bad sheet name, no sheets, …).
+ * - `protected`: the workbook's structure is protected; sheets are not added to it.
  */
 export type XlsxErrorCode =
   | "not-a-zip"
@@ -23,7 +24,8 @@ export type XlsxErrorCode =
   | "corrupt"
   | "not-owned"
   | "name-taken"
-  | "invalid-plan";
+  | "invalid-plan"
+  | "protected";
 
 // `Error.message` is a string, but our callers need both languages under `message`
 // (the contract in docs): the base type is narrowed so the field can be re-declared.
@@ -61,6 +63,10 @@ const TEXTS: Record<XlsxErrorCode, Message> = {
   "not-owned": { sv: "Balans skriver aldrig över ett blad som Balans inte har skapat.", en: "Balans never overwrites a sheet it did not create." },
   "name-taken": { sv: "Ett blad med samma namn finns redan.", en: "A sheet with the same name already exists." },
   "invalid-plan": { sv: "Resultatet kan inte skrivas till arbetsboken.", en: "The result cannot be written to the workbook." },
+  protected: {
+    sv: "Arbetsbokens struktur är skyddad, så Balans lägger inte till blad i den. Ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.",
+    en: "The workbook's structure is protected, so Balans does not add sheets to it. Remove the protection (Review → Protect Workbook) and try again.",
+  },
 };
 
 /** An error with the standard text for its code, optionally followed by a detail in each language. */

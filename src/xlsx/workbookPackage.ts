@@ -34,6 +34,8 @@ export interface WorkbookPackage {
   readonly date1904: boolean;
   /** ISO/IEC 29500 Strict namespaces. */
   readonly strict: boolean;
+  /** `<workbookProtection lockStructure="1">`: the user locked adding, deleting and renaming sheets. */
+  readonly structureLocked: boolean;
 }
 
 export function readPart(zip: ZipReader, part: string): string {
@@ -115,6 +117,7 @@ export function openWorkbookPackage(bytes: Uint8Array, options?: ZipOptions): Wo
     definedNames: parsed.definedNames,
     date1904: parsed.date1904,
     strict: parsed.namespace === NS.strictMain,
+    structureLocked: parsed.structureLocked,
   };
 }
 
@@ -123,6 +126,7 @@ interface ParsedWorkbook {
   readonly sheets: Omit<WorkbookSheet, "kind" | "part">[];
   readonly definedNames: DefinedName[];
   readonly date1904: boolean;
+  readonly structureLocked: boolean;
 }
 
 function xmlBoolean(value: string | undefined): boolean {
@@ -133,6 +137,7 @@ export function parseWorkbookXml(xml: string): ParsedWorkbook {
   const scanner = new XmlScanner(xml);
   let namespace = "";
   let date1904 = false;
+  let structureLocked = false;
   const sheets: Omit<WorkbookSheet, "kind" | "part">[] = [];
   const definedNames: DefinedName[] = [];
   let root = true;
@@ -148,6 +153,9 @@ export function parseWorkbookXml(xml: string): ParsedWorkbook {
     switch (scanner.name) {
       case "workbookPr":
         date1904 = xmlBoolean(scanner.attr("date1904"));
+        break;
+      case "workbookProtection":
+        structureLocked = xmlBoolean(scanner.attr("lockStructure"));
         break;
       case "sheet": {
         const state = scanner.attr("state");
@@ -172,5 +180,5 @@ export function parseWorkbookXml(xml: string): ParsedWorkbook {
         break;
     }
   }
-  return { namespace, sheets, definedNames, date1904 };
+  return { namespace, sheets, definedNames, date1904, structureLocked };
 }

@@ -82,6 +82,8 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: App
   return wrapErrors(() => {
     const pkg = openWorkbookPackage(bytes, options);
     if (pkg.strict) throw xlsxError("strict-ooxml");
+    // Excel would not let Balans add a sheet here either; editing the file must not get round the user's lock.
+    if (pkg.structureLocked) throw xlsxError("protected");
     validatePlan(plan);
     const remove = sheetsToRemove(pkg, plan);
     const staying = pkg.sheets.filter((_, i) => !remove.has(i));

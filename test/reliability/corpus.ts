@@ -656,6 +656,18 @@ export const VALID_CORPUS: readonly CorpusFile[] = [
     expect: COMPLETES,
   },
   { name: "entity declarations (XXE, billion laughs)", file: "entiteter.xlsx", build: entityDeclarations, expect: COMPLETES },
+  {
+    name: "a workbook whose windows (not structure) are locked",
+    file: "last-fonster.xlsx",
+    build: () => handBook({ sheets: handReport(), beforeSheets: `<workbookPr/><workbookProtection lockWindows="1" lockStructure="0"/>` }),
+    expect: COMPLETES,
+  },
+  {
+    name: "a workbook whose structure is protected",
+    file: "skyddad-struktur.xlsx",
+    build: () => handBook({ sheets: handReport(), beforeSheets: `<workbookPr/><workbookProtection workbookAlgorithmName="SHA-512" workbookSpinCount="100000" lockStructure="1"/>` }),
+    expect: { outcome: "refused", reason: /struktur är skyddad/ },
+  },
 ];
 
 export const BROKEN_CORPUS: readonly CorpusFile[] = [

@@ -189,12 +189,7 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: App
       // A table's header cells must hold exactly its column names.
       const tables = sheet.tables.map((table) => {
         const columns = tableColumns(table);
-        columns.forEach((name, c) => {
-          const row = grid.get(table.range.top) ?? new Map();
-          grid.set(table.range.top, row);
-          const existing = row.get(table.range.left + c);
-          row.set(table.range.left + c, { cell: { text: name }, style: existing?.style ?? 0 });
-        });
+        columns.forEach((name, c) => grid.set(table.range.top, table.range.left + c, { text: name }));
         let name = tableName(table.name);
         for (let n = 2; usedNames.has(name.toUpperCase()); n++) name = `${tableName(table.name)}_${n}`;
         usedNames.add(name.toUpperCase());
@@ -210,7 +205,7 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan, options: App
       let drawingRelId: string | undefined;
       if (sheet.charts.length) {
         const drawingPart = ed.freeName(`${workbookDir}drawings/drawing`, ".xml");
-        const valueAt = (row: number, column: number) => shownValue(grid.get(row)?.get(column)?.cell ?? undefined);
+        const valueAt = (row: number, column: number) => shownValue(grid.get(row, column)?.cell ?? undefined);
         const drawingRels: Relationship[] = [];
         const charts = sheet.charts.map((chart, i) => {
           const chartPart = ed.freeName(`${workbookDir}charts/chart`, ".xml");

@@ -1,4 +1,4 @@
-import { a1, rangeA1 } from "../../core/address";
+import { a1, columnLetters, rangeA1 } from "../../core/address";
 import { type CellRange, ERROR_LITERALS, type PlanCell, type SheetPlan } from "../../core/types";
 import { xlsxError } from "../errors";
 import { NS } from "../opc";
@@ -9,39 +9,72 @@ import { prefixFutureFunctions } from "./formula";
 const MAX_ROW = 1_048_575;
 const MAX_COLUMN = 16_383;
 
-/** One cell to write: its plan content (null for a styled empty cell) and cellXfs index. */
-export interface GridCell {
-  cell: PlanCell;
-  style: number;
+/** One row of cells to write: per column its plan content (null for a styled empty cell, undefined for none) and cellXfs index. */
+export interface GridRow {
+  readonly cells: (PlanCell | undefined)[];
+  readonly styles: number[];
 }
 
-/** Rows → columns → cell, both in ascending order once sorted. */
-export type Grid = Map<number, Map<number, GridCell>>;
+/**
+ * The cells to write, by row and column. Plain arrays indexed by position, so rows and
+ * cells come out in ascending order without sorting, and a sheet of a million key cells
+ * costs no map entry or object per cell.
+ */
+export class Grid {
+  private readonly rows: (GridRow | undefined)[] = [];
 
-/** The sheet's cells: blocks in order (a later block wins), then styles from the runs. */
-export function buildGrid(sheet: SheetPlan, styleIndex: (key: string) => number): Grid {
-  const grid: Grid = new Map();
-  const at = (row: number, column: number): GridCell => {
+  /** The row, created when missing; throws for a cell outside the sheet. */
+  row(row: number, column: number): GridRow {
     if (!Number.isInteger(row) || !Number.isInteger(column) || row < 0 || column < 0 || row > MAX_ROW || column > MAX_COLUMN) {
       throw xlsxError("invalid-plan", { sv: `Cellen rad ${row + 1}, kolumn ${column + 1} ligger utanför bladet.`, en: `The cell at row ${row + 1}, column ${column + 1} is outside the sheet.` });
     }
-    let cells = grid.get(row);
-    if (!cells) grid.set(row, (cells = new Map()));
-    let cell = cells.get(column);
-    if (!cell) cells.set(column, (cell = { cell: null, style: 0 }));
-    return cell;
-  };
+    return (this.rows[row] ??= { cells: [], styles: [] });
+  }
+
+  /** Sets a cell's content, keeping its style. */
+  set(row: number, column: number, cell: PlanCell): void {
+    const r = this.row(row, column);
+    r.cells[column] = cell;
+    r.styles[column] ??= 0;
+  }
+
+  /** Sets a cell's style; a cell without content becomes a styled empty cell. */
+  style(row: number, column: number, style: number): void {
+    const r = this.row(row, column);
+    r.cells[column] ??= null;
+    r.styles[column] = style;
+  }
+
+  /** The cell's content and style, when the cell is there. */
+  get(row: number, column: number): { cell: PlanCell; style: number } | undefined {
+    const r = this.rows[row];
+    const cell = r?.cells[column];
+    return r && cell !== undefined ? { cell, style: r.styles[column] ?? 0 } : undefined;
+  }
+
+  /** Rows in ascending order, with their 0-based numbers. */
+  *entries(): Generator<[number, GridRow]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (row) yield [r, row];
+    }
+  }
+}
+
+/** The sheet's cells: blocks in order (a later block wins), then styles from the runs. */
+export function buildGrid(sheet: SheetPlan, styleIndex: (key: string) => number): Grid {
+  const grid = new Grid();
   for (const block of sheet.blocks) {
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell !== null) at(block.top + r, block.left + c).cell = cell;
+        if (cell !== null) grid.set(block.top + r, block.left + c, cell);
       }),
     );
   }
   for (const run of sheet.styleRuns) {
     const style = styleIndex(run.style);
     const { top, left, bottom, right } = run.range;
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) at(r, c).style = style;
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) grid.style(r, c, style);
   }
   return grid;
 }
@@ -64,7 +97,7 @@ export function textContent(text: string): string {
   return escapeXml(encodeOoxmlText(text));
 }
 
-function cellXml(ref: string, { cell, style }: GridCell): string {
+function cellXml(ref: string, cell: PlanCell, style: number): string {
   const s = style ? ` s="${style}"` : "";
   if (cell === null) return `<c r="${ref}"${s}/>`;
   if ("text" in cell) {
@@ -98,8 +131,9 @@ function bounds(grid: Grid): CellRange | undefined {
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (const [row, cells] of grid) {
-    for (const column of cells.keys()) {
+  for (const [row, { cells }] of grid.entries()) {
+    for (let column = 0; column < cells.length; column++) {
+      if (cells[column] === undefined) continue;
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
       left = Math.min(left, column);
@@ -159,12 +193,17 @@ export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   out.push(colsXml(sheet.columnWidths));
   out.push("<sheetData>");
-  for (const row of [...grid.keys()].sort((a, b) => a - b)) {
-    const cells = grid.get(row) as Map<number, GridCell>;
-    const columns = [...cells.keys()].sort((a, b) => a - b);
-    out.push(`<row r="${row + 1}">`);
-    for (const column of columns) out.push(cellXml(a1(row, column), cells.get(column) as GridCell));
-    out.push("</row>");
+  const letters: string[] = [];
+  for (const [row, { cells, styles }] of grid.entries()) {
+    if (!cells.some((c) => c !== undefined)) continue;
+    const number = row + 1;
+    let xml = `<row r="${number}">`;
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column];
+      if (cell === undefined) continue;
+      xml += cellXml(`${(letters[column] ??= columnLetters(column))}${number}`, cell, styles[column] ?? 0);
+    }
+    out.push(`${xml}</row>`);
   }
   out.push("</sheetData>");
   out.push(conditionalFormatsXml(sheet, parts.dxfIds));

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BROKEN_CORPUS, VALID_CORPUS, type CorpusFile } from "./corpus";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { BROKEN_CORPUS, VALID_CORPUS, entityDeclarations, type CorpusFile } from "./corpus";
 import { builtCli, runCli, wellBehaved, type CliRun } from "./support/cli";
 import { balansSheets, userDataChanges, viewPackage } from "./support/packageParts";
 
@@ -90,4 +91,9 @@ describe.each(BROKEN_CORPUS.map((entry) => [entry.name, entry] as const))("%s", 
     expect(readdirSync(folder)).toEqual([entry.file]);
     expect(existsSync(join(folder, resultName(entry, 1)))).toBe(false);
   });
+});
+
+test("entity declarations are not expanded: no file is read through them, no text multiplied", () => {
+  const sheet = readXlsx(entityDeclarations()).sheets.find((s) => s.name === "Entiteter")!;
+  expect(sheet.rows).toEqual([["&xxe;", "&i;"]]);
 });

@@ -325,7 +325,7 @@ function earlierResultWithUserSheetsAfter(): Uint8Array {
 }
 
 /** Entity declarations: an external entity (XXE) and nested expansion ("billion laughs"). */
-function entityDeclarations(): Uint8Array {
+export function entityDeclarations(): Uint8Array {
   const doctype = `<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;"><!ENTITY i "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;">]>`;
   const shared = `<?xml version="1.0" encoding="UTF-8"?>${doctype}<sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>&xxe;</t></si><si><t>&i;</t></si></sst>`;
   return handBook({

@@ -14,7 +14,6 @@ import { SourceSums } from "./sourceSums";
 import { SHEET_NAMES, t } from "./texts";
 import { varianceSheet } from "./varianceSheet";
 
-const SEP = "\u0000";
 const TAB_COLOUR = "#1F6F8B";
 
 /** The kinds of sheet a run writes, in tab order. The keys sheet is decided after the others. */
@@ -43,9 +42,9 @@ export function buildWritePlan(analysis: Analysis, snapshot: WorkbookSnapshot, o
 
   if (model.reportSheets.length > 0) {
     const sums = new SourceSums(model, nameOf("keys"));
-    sums.define("category", (r) => `${r.division}${SEP}${r.category}`);
-    sums.define("costCentre", (r) => `${r.division}${SEP}${r.costCentre}`);
-    sums.define("class", (r) => `${r.division}${SEP}${r.accountClass}`);
+    sums.define("category");
+    sums.define("costCentre");
+    sums.define("class");
     built.push({ kind: "variance", builder: varianceSheet(model, analysis.variance, sums, language, nameOf("variance"), snapshot.date1904) });
     built.push({ kind: "variance-detail", builder: costCentreSheet(model, analysis.costCentres, sums, language, nameOf("variance-detail")) });
     if (model.measures.length > 0) {

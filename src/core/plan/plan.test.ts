@@ -47,8 +47,8 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
   ]);
   const model = readWorkbook(book(report), options);
   const sums = new SourceSums(model, "Balans nycklar");
-  sums.define("costCentre", (r) => `${r.division}\u0000${r.costCentre}`);
-  sums.define("class", (r) => `${r.division}\u0000${r.accountClass}`);
+  sums.define("costCentre");
+  sums.define("class");
 
   test("rows that sit together are summed as a range", () => {
     expect(sums.sum("costCentre", "A\u00001", 3, "actual")).toEqual({ formula: "SUM('Mars 2024'!$E$2:$E$3)", value: 5 });
@@ -77,7 +77,7 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     for (let i = 0; i < 8; i++) rows.push(["A", i % 2 === 0 ? 7010 : 4010, i]);
     const m = readWorkbook(book(sheet("April 2024", rows)), options);
     const s = new SourceSums(m, "Balans nycklar");
-    s.define("class", (r) => `${r.division}\u0000${r.accountClass}`);
+    s.define("class");
     const staff = s.sum("class", "A\u0000ownStaff", 4, "actual");
     expect(staff).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$9,'Balans nycklar'!$A$3:$A$10,104)", value: 0 + 2 + 4 + 6 });
     expect(s.keyColumns()[0].keys).toEqual([104, 204, 104, 204, 104, 204, 104, 204]);
@@ -90,7 +90,7 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     const m = readWorkbook(book(sheet("April 2024", rows)), options);
     expect(m.costSign).toBe("negative");
     const s = new SourceSums(m, "K");
-    s.define("class", (r) => `${r.division}\u0000${r.accountClass}`);
+    s.define("class");
     expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "-SUMIFS('April 2024'!$C$2:$C$9,'K'!$A$3:$A$10,-104)", value: 1 + 3 + 5 + 7 });
   });
 });

@@ -1,5 +1,6 @@
-import type { AmountField, ReportRow, WorkbookModel } from "../types";
-import { AMOUNT_FIELDS } from "../types";
+import { ACCOUNT_CLASSES, AMOUNT_INDEX, rowIndex, type RowIndex } from "../check/rowIndex";
+import { orZero, pairGroups } from "../summary/groups";
+import type { AmountField, WorkbookModel } from "../types";
 import { MAX_FORMULA_LENGTH, numberLiteral, sheetCell, sheetRange, sumOfTerms } from "./formula";
 
 /**
@@ -42,41 +43,63 @@ export interface GroupSum {
   readonly value: number;
 }
 
+/** A grouping's groups, numbered from 1 in order of first appearance, with their rows by month. */
 interface GroupingIndex {
-  readonly groupOf: (row: ReportRow) => string;
+  /** Per model row, its group's number. */
+  readonly numberOfRow: Int32Array;
+  /** Group text (`division\u0000member`) → number. */
   readonly numbers: Map<string, number>;
-  readonly rows: Map<string, ReportRow[]>;
+  /** Rows of group number g in month m are `rows[start[g * 13 + m] .. start[g * 13 + m + 1])`, in model order. */
+  readonly start: Int32Array;
+  readonly rows: Int32Array;
 }
 
 const SEP = "\u0000";
+const NO_ROWS = new Int32Array(0);
+
+/**
+ * Group texts per grouping: the division and the member's text (category, cost centre)
+ * or account class, joined by NUL, as the sheets name their groups.
+ */
+function members(index: RowIndex, grouping: Grouping): { ids: ArrayLike<number>; texts: readonly string[] } {
+  if (grouping === "category") return { ids: index.categoryTextIds, texts: index.categoryTexts };
+  if (grouping === "costCentre") return { ids: index.costCentreTextIds, texts: index.costCentreTexts };
+  return { ids: index.classes, texts: ACCOUNT_CLASSES };
+}
 
 export class SourceSums {
+  private readonly index: RowIndex;
   private readonly indexes = new Map<Grouping, GroupingIndex>();
   private readonly columns: KeyColumn[] = [];
   private readonly columnOf = new Map<string, KeyColumn>();
-  private readonly rowsBySheet: ReportRow[][];
+  /** Rows of report sheet s are `sheetRows[sheetStart[s] .. sheetStart[s + 1])`, in model order. */
+  private readonly sheetStart: Int32Array;
+  private readonly sheetRows: Int32Array;
 
   constructor(
     private readonly model: WorkbookModel,
     private readonly keysSheet: string,
   ) {
-    this.rowsBySheet = model.reportSheets.map(() => []);
-    for (const row of model.rows) this.rowsBySheet[row.sheet].push(row);
+    this.index = rowIndex(model);
+    ({ start: this.sheetStart, rows: this.sheetRows } = bucketRows(this.index.sheets, model.reportSheets.length));
   }
 
-  /** Registers how a grouping assigns rows to groups (a string per group). */
-  define(grouping: Grouping, groupOf: (row: ReportRow) => string): void {
+  /**
+   * Registers a grouping: rows by division and category, cost centre or account class.
+   * Groups are numbered in order of first appearance in the model's rows.
+   */
+  define(grouping: Grouping): void {
+    const index = this.index;
+    const { ids, texts } = members(index, grouping);
+    const groups = pairGroups(index.divisionTextIds, ids, texts.length);
+    const numberOfRow = groups.groupOf.map((g) => g + 1);
     const numbers = new Map<string, number>();
-    const rows = new Map<string, ReportRow[]>();
-    for (const row of this.model.rows) {
-      const group = groupOf(row);
-      if (!numbers.has(group)) numbers.set(group, numbers.size + 1);
-      const key = `${group}${SEP}${row.month}`;
-      const list = rows.get(key);
-      if (list) list.push(row);
-      else rows.set(key, [row]);
-    }
-    this.indexes.set(grouping, { groupOf, numbers, rows });
+    groups.first.forEach((division, g) => numbers.set(`${index.divisionTexts[division]}${SEP}${texts[groups.second[g]]}`, g + 1));
+    // Bucket keys: group number × 13 + month.
+    const keys = new Int32Array(numberOfRow.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = numberOfRow[i] * 13 + index.months[i];
+    const { start, rows } = bucketRows(keys, (groups.first.length + 1) * 13);
+    this.indexes.set(grouping, { numberOfRow, numbers, start, rows });
   }
 
   /** Group numbers per grouping, for the keys sheet's legend. */
@@ -91,48 +114,58 @@ export class SourceSums {
 
   /** The sum of `field` over the group's rows in `month`, as a formula and as a number. */
   sum(grouping: Grouping, group: string, month: number, field: AmountField): GroupSum {
-    const index = this.indexes.get(grouping);
-    if (!index) throw new Error(`grouping ${grouping} not defined`);
-    const rows = index.rows.get(`${group}${SEP}${month}`) ?? [];
-    const bit = 1 << AMOUNT_FIELDS.indexOf(field);
+    const grouped = this.indexes.get(grouping);
+    if (!grouped) throw new Error(`grouping ${grouping} not defined`);
+    const number = grouped.numbers.get(group);
+    const at = number === undefined ? -1 : number * 13 + month;
+    const rows = at < 0 || month < 0 || month > 12 ? NO_ROWS : grouped.rows.subarray(grouped.start[at], grouped.start[at + 1]);
+    const index = this.index;
+    const f = AMOUNT_INDEX[field];
+    const amounts = index.amounts[f];
+    const bit = 1 << f;
     const terms: { sign: 1 | -1; text: string }[] = [];
     let constant = 0;
     let value = 0;
 
-    const bySheet = new Map<number, ReportRow[]>();
-    for (const row of rows) {
-      value += row.amounts[field] ?? 0;
-      const list = bySheet.get(row.sheet);
-      if (list) list.push(row);
-      else bySheet.set(row.sheet, [row]);
+    // Sheets in order of their first row in the group (the model lists rows sheet by sheet).
+    const sheets: number[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      value += orZero(amounts[rows[k]]);
+      const sheet = index.sheets[rows[k]];
+      if (!sheets.includes(sheet)) sheets.push(sheet);
     }
-    for (const [sheetIndex, sheetRows] of bySheet) {
+    for (const sheetIndex of sheets) {
       const layout = this.model.reportSheets[sheetIndex];
       const column = layout.columns[field];
       if (column === undefined) continue;
-      const regular: ReportRow[] = [];
-      for (const row of sheetRows) {
-        if (row.textNumbers & bit && !(row.errors & bit)) constant += row.amounts[field] ?? 0;
-        if (row.errors === 0) {
-          regular.push(row);
-        } else if (!(row.errors & bit) && !(row.textNumbers & bit) && row.amounts[field] !== null) {
-          terms.push({ sign: row.sign, text: sheetCell(layout.sheet, row.row, column) });
+      const positive: number[] = [];
+      const negative: number[] = [];
+      for (let k = 0; k < rows.length; k++) {
+        const i = rows[k];
+        if (index.sheets[i] !== sheetIndex) continue;
+        const errors = index.errors[i];
+        const amount = amounts[i];
+        if (index.textNumbers[i] & bit && !(errors & bit)) constant += orZero(amount);
+        if (errors === 0) {
+          (index.signs[i] === 1 ? positive : negative).push(index.rowNumbers[i]);
+        } else if (!(errors & bit) && !(index.textNumbers[i] & bit) && amount === amount) {
+          terms.push({ sign: index.signs[i] as 1 | -1, text: sheetCell(layout.sheet, index.rowNumbers[i], column) });
         }
       }
       for (const sign of [1, -1] as const) {
-        const same = regular.filter((r) => r.sign === sign);
+        const same = sign === 1 ? positive : negative;
         if (same.length === 0) continue;
-        const runs = contiguousRuns(same.map((r) => r.row));
+        const runs = contiguousRuns(same);
         if (runs.length <= MAX_RUNS) {
           const ranges = runs.map(([from, to]) => sheetRange(layout.sheet, from, column, to, column)).join(",");
           terms.push({ sign, text: `SUM(${ranges})` });
         } else {
           const keys = this.keyColumn(sheetIndex, grouping);
-          const number = (index.numbers.get(group) as number) * 100 + month;
+          const key = (number as number) * 100 + month;
           const last = layout.lastDataRow - layout.firstDataRow;
           const sumRange = sheetRange(layout.sheet, layout.firstDataRow, column, layout.lastDataRow, column);
           const keyRange = sheetRange(this.keysSheet, KEYS_FIRST_ROW, keys.column, KEYS_FIRST_ROW + last, keys.column);
-          terms.push({ sign, text: `SUMIFS(${sumRange},${keyRange},${numberLiteral(sign * number)})` });
+          terms.push({ sign, text: `SUMIFS(${sumRange},${keyRange},${numberLiteral(sign * key)})` });
         }
       }
     }
@@ -146,18 +179,30 @@ export class SourceSums {
     const existing = this.columnOf.get(id);
     if (existing) return existing;
     const layout = this.model.reportSheets[sheet];
-    const index = this.indexes.get(grouping) as GroupingIndex;
+    const numberOfRow = (this.indexes.get(grouping) as GroupingIndex).numberOfRow;
+    const index = this.index;
     const keys = new Array<number | null>(layout.lastDataRow - layout.firstDataRow + 1).fill(null);
-    for (const row of this.rowsBySheet[sheet]) {
-      if (row.errors !== 0) continue;
-      const number = (index.numbers.get(index.groupOf(row)) as number) * 100 + row.month;
-      keys[row.row - layout.firstDataRow] = row.sign * number;
+    for (let k = this.sheetStart[sheet]; k < this.sheetStart[sheet + 1]; k++) {
+      const i = this.sheetRows[k];
+      if (index.errors[i] !== 0) continue;
+      keys[index.rowNumbers[i] - layout.firstDataRow] = index.signs[i] * (numberOfRow[i] * 100 + index.months[i]);
     }
     const column: KeyColumn = { sheet, grouping, column: this.columns.length, keys };
     this.columns.push(column);
     this.columnOf.set(id, column);
     return column;
   }
+}
+
+/** Rows bucketed by a key per row (0 ≤ key < count), each bucket in row order: a counting sort. */
+function bucketRows(keys: ArrayLike<number>, count: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i] + 1]++;
+  for (let k = 0; k < count; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, count);
+  const rows = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[fill[keys[i]]++] = i;
+  return { start, rows };
 }
 
 /** [[5,9],[12,12]] for rows 5–9 and 12 (rows must be ascending). */

@@ -12,7 +12,7 @@ export interface PairGroups {
   readonly second: readonly number[];
 }
 
-export function pairGroups(firstIds: Int32Array, secondIds: Int32Array, secondCount: number): PairGroups {
+export function pairGroups(firstIds: ArrayLike<number>, secondIds: ArrayLike<number>, secondCount: number): PairGroups {
   const n = firstIds.length;
   const groupOf = new Int32Array(n);
   const first: number[] = [];

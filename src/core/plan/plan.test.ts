@@ -179,3 +179,27 @@ describe("the write plan", () => {
     }
   });
 });
+
+describe("the findings sheet", () => {
+  test("lists at most 1 000 findings of a rule and counts the rest in one row", () => {
+    const rows: CellValue[][] = [["Konto", "Utfall"]];
+    for (let i = 0; i < 1_250; i++) rows.push([7010, "1 000"]);
+    const { plan, analysis } = runBalans(book(sheet("Mars 2024", rows)), options);
+    expect(analysis.findings.filter((f) => f.rule === "READ-TEXT-NUMBER")).toHaveLength(1_250);
+    const findings = plan.sheets.find((s) => s.kind === "findings") as SheetPlan;
+    const texts = cells(findings).flatMap((c) => (c && "text" in c ? [c.text] : []));
+    expect(texts.filter((x) => x === "READ-TEXT-NUMBER")).toHaveLength(1_001);
+    expect(texts.some((x) => x.startsWith("… och 250 till av samma slag"))).toBe(true);
+    // The warning count still says 1 250 (plus the rule's other warnings), live: COUNTIF plus those not listed.
+    const counts = cells(findings).filter((c): c is { formula: string; value: number } => !!c && "formula" in c && c.formula.startsWith("COUNTIF"));
+    const warnings = counts.find((c) => c.formula.includes('"Varning"'));
+    expect(warnings?.formula).toMatch(/\+249$/);
+    expect(warnings?.value).toBe(analysis.findings.filter((f) => f.severity === "warning").length);
+  });
+
+  test("a workbook without reports is told on the user's first sheet, not on an old Balans sheet", () => {
+    const old = sheet("Balans kontroll", [["gammal"]], { ownerMark: "balans:findings" });
+    const { analysis } = runBalans(book(old, sheet("Blad1", [["hej"]])), options);
+    expect(analysis.findings).toContainEqual(expect.objectContaining({ rule: "READ-NO-REPORT-SHEETS", sheet: "Blad1" }));
+  });
+});

@@ -285,7 +285,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
 
   if (sheetRows.length === 0) {
     findings.push(
-      finding(RULES.noReportSheets, snapshot.sheets[0]?.name ?? "", "A1", {
+      // On the user's first sheet: a sheet Balans wrote earlier is replaced on the next run.
+      finding(RULES.noReportSheets, snapshot.sheets.find((s) => !ownedSheets.some((o) => o.name === s.name))?.name ?? "", "A1", {
         sv: "Arbetsboken har inga månadsrapporter som Balans kan läsa: inget blad med månadsnamn (t.ex. ”Mars 2024”) eller periodkolumn och rubriker som Konto, Budget och Utfall.",
         en: "The workbook has no monthly reports Balans can read: no sheet named after a month (e.g. “March 2024”) or with a period column, and headers such as Account, Budget and Actual.",
       }),

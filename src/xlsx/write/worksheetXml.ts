@@ -5,6 +5,7 @@ import { NS } from "../opc";
 import { encodeOoxmlText, escapeXml } from "../xml";
 import { argb } from "./stylesEditor";
 import { prefixFutureFunctions } from "./formula";
+import { XmlBytes } from "./xmlBytes";
 
 const MAX_ROW = 1_048_575;
 const MAX_COLUMN = 16_383;
@@ -181,42 +182,43 @@ function conditionalFormatsXml(sheet: SheetPlan, dxfIds: readonly number[]): str
     .join("");
 }
 
-export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts): string {
-  const out: string[] = [];
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+/** The worksheet part as UTF-8 bytes. */
+export function worksheetXml(sheet: SheetPlan, grid: Grid, parts: WorksheetParts): Uint8Array {
+  const out = new XmlBytes();
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const tab = argb(sheet.tabColor);
   const fit = sheet.print?.fitToWidth === true;
-  if (tab || fit) out.push(`<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ""}${fit ? `<pageSetUpPr fitToPage="1"/>` : ""}</sheetPr>`);
+  if (tab || fit) out.write(`<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ""}${fit ? `<pageSetUpPr fitToPage="1"/>` : ""}</sheetPr>`);
   const range = bounds(grid);
-  out.push(`<dimension ref="${range ? rangeA1(range.top, range.left, range.bottom, range.right) : "A1"}"/>`);
-  out.push(sheetViewXml(sheet));
-  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
-  out.push(colsXml(sheet.columnWidths));
-  out.push("<sheetData>");
+  out.write(`<dimension ref="${range ? rangeA1(range.top, range.left, range.bottom, range.right) : "A1"}"/>`);
+  out.write(sheetViewXml(sheet));
+  out.write(`<sheetFormatPr defaultRowHeight="15"/>`);
+  out.write(colsXml(sheet.columnWidths));
+  out.write("<sheetData>");
   const letters: string[] = [];
   for (const [row, { cells, styles }] of grid.entries()) {
     if (!cells.some((c) => c !== undefined)) continue;
     const number = row + 1;
-    let xml = `<row r="${number}">`;
+    out.write(`<row r="${number}">`);
     for (let column = 0; column < cells.length; column++) {
       const cell = cells[column];
       if (cell === undefined) continue;
-      xml += cellXml(`${(letters[column] ??= columnLetters(column))}${number}`, cell, styles[column] ?? 0);
+      out.write(cellXml(`${(letters[column] ??= columnLetters(column))}${number}`, cell, styles[column] ?? 0));
     }
-    out.push(`${xml}</row>`);
+    out.write("</row>");
   }
-  out.push("</sheetData>");
-  out.push(conditionalFormatsXml(sheet, parts.dxfIds));
-  out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  out.write("</sheetData>");
+  out.write(conditionalFormatsXml(sheet, parts.dxfIds));
+  out.write(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (sheet.print) {
     // A4 (paperSize 9), as Swedish offices print; one page wide, as many pages down as it takes.
     const orientation = sheet.print.landscape ? ` orientation="landscape"` : "";
-    out.push(`<pageSetup paperSize="9"${orientation}${fit ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
+    out.write(`<pageSetup paperSize="9"${orientation}${fit ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`);
   }
-  if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
+  if (parts.drawingRelId) out.write(`<drawing r:id="${parts.drawingRelId}"/>`);
   if (parts.tableRelIds.length) {
-    out.push(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+    out.write(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   }
-  out.push("</worksheet>");
-  return out.join("");
+  out.write("</worksheet>");
+  return out.bytes();
 }

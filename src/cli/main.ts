@@ -4,10 +4,10 @@ import { keyFigures } from "../core/keyFigures";
 import type { Language } from "../core/types";
 import { isXlsxError } from "../xlsx/errors";
 import { contentTypeOf } from "../xlsx/opc";
-import { readXlsx } from "../xlsx/readXlsx";
 import { openWorkbookPackage } from "../xlsx/workbookPackage";
 import { ArgumentError, parseArgs, USAGE } from "./args";
 import { nodeZipOptions } from "./nodeZip";
+import { readModel } from "./readModel";
 import { summaryText } from "./summaryText";
 import { CHANGED_WHILE_CHECKING, type FileStamp, type Files, nodeFiles, sameStamp, Unusable, writeResult } from "./writeResult";
 
@@ -47,8 +47,9 @@ export function main(argv: readonly string[], io: Io, today = new Date(), files:
       if (error instanceof Unusable) throw error;
       throw new Unusable({ sv: `Kan inte läsa ${args.workbook}: filen finns inte eller går inte att öppna.`, en: `Cannot read ${args.workbook}: the file does not exist or cannot be opened.` });
     }
-    const snapshot = readXlsx(bytes, { name: basename(input), ...nodeZipOptions() });
-    const result = runBalans(snapshot, { language, today: { year: today.getFullYear(), month: today.getMonth() + 1 } });
+    const options = { language, today: { year: today.getFullYear(), month: today.getMonth() + 1 } };
+    const { snapshot, model } = readModel(bytes, basename(input), options);
+    const result = runBalans(snapshot, options, model);
     if (result.analysis.model.reportSheets.length === 0) {
       const reason = result.analysis.findings.find((f) => f.rule === "READ-NO-REPORT-SHEETS")?.message;
       throw new Unusable(reason ?? { sv: "Arbetsboken har inga månadsrapporter.", en: "The workbook has no monthly reports." });

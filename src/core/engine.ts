@@ -69,9 +69,13 @@ export function detectWorkbook(snapshot: WorkbookSnapshot, options: RunOptions):
   return readWorkbook(snapshot, options);
 }
 
-/** Reads, checks and summarises a workbook. Pure: the snapshot in, the analysis out. */
-export function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
-  const model = readWorkbook(snapshot, options);
+/**
+ * Reads, checks and summarises a workbook. Pure: the snapshot in, the analysis out.
+ * `model` is the snapshot as `detectWorkbook` read it, when the caller has it already: a
+ * host short of memory may then pass a snapshot without the report sheets' cells, which
+ * nothing after the reader looks at (only names, owner marks and the measures sheet).
+ */
+export function analyse(snapshot: WorkbookSnapshot, options: RunOptions, model: WorkbookModel = readWorkbook(snapshot, options)): Analysis {
   const followUp = measureFollowUp(model);
   const hiredStaff = hiredStaffRows(model);
   const checked = runChecks({ model, measures: followUp.rows, hiredStaff });
@@ -104,8 +108,8 @@ export function toJsonReport(analysis: Analysis): JsonReport {
   };
 }
 
-/** The whole job: analysis, the sheets to write, and the JSON report. */
-export function runBalans(snapshot: WorkbookSnapshot, options: RunOptions): RunResult {
-  const analysis = analyse(snapshot, options);
+/** The whole job: analysis, the sheets to write, and the JSON report. `model`: as for `analyse`. */
+export function runBalans(snapshot: WorkbookSnapshot, options: RunOptions, model?: WorkbookModel): RunResult {
+  const analysis = analyse(snapshot, options, model);
   return { analysis, plan: buildWritePlan(analysis, snapshot, options), report: toJsonReport(analysis) };
 }

@@ -80,6 +80,10 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     s.define("class");
     const staff = s.sum("class", "A\u0000ownStaff", 4, "actual");
     expect(staff).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$9,'Balans nycklar'!$A$3:$A$10,104)", value: 0 + 2 + 4 + 6 });
+    // Only the rows a formula asks for carry a key: the other class's rows are summed by no SUMIFS.
+    expect(s.keyColumns()[0].keys).toEqual([104, null, 104, null, 104, null, 104, null]);
+    const other = s.sum("class", "A\u0000otherCost", 4, "actual");
+    expect(other).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$9,'Balans nycklar'!$A$3:$A$10,204)", value: 1 + 3 + 5 + 7 });
     expect(s.keyColumns()[0].keys).toEqual([104, 204, 104, 204, 104, 204, 104, 204]);
   });
 

@@ -13,7 +13,9 @@ import { MAX_FORMULA_LENGTH, numberLiteral, sheetCell, sheetRange, sumOfTerms } 
  *   numeric group keys on the keys sheet (key = group × 100 + month, negative where the
  *   row's amounts change sign to make costs positive), because the source's own key
  *   columns cannot be trusted as criteria: divisions are often written once above their
- *   rows, totals rows carry the same labels, and text compares case-insensitively;
+ *   rows, totals rows carry the same labels, and text compares case-insensitively. Only
+ *   rows some SUMIFS asks for get a key (the keys sheet of a large workbook is the
+ *   heaviest thing Balans writes);
  * - a cell holding a number stored as text is invisible to SUM/SUMIFS, so its value is
  *   added as a constant; a row with an Excel error in any amount cell gets no key (the
  *   error would spread) and its other cells are referenced one by one.
@@ -27,8 +29,17 @@ export interface KeyColumn {
   readonly grouping: Grouping;
   /** 0-based column on the keys sheet. */
   readonly column: number;
-  /** One key per source row from the sheet's first to last data row; null where the row has none. */
+  /** One key per source row from the sheet's first to last data row; null where the row has none, or no formula asks for its key. */
   readonly keys: (number | null)[];
+}
+
+/** A key column as the sums use it: where it goes, and which keys formulas ask for. */
+interface KeyColumnUse {
+  readonly sheet: number;
+  readonly grouping: Grouping;
+  readonly column: number;
+  /** Keys (group × 100 + month, without sign) some SUMIFS asks for. */
+  readonly asked: Set<number>;
 }
 
 /** Keys-sheet rows: a title row and a header row above the aligned key cells. */
@@ -70,8 +81,8 @@ function members(index: RowIndex, grouping: Grouping): { ids: ArrayLike<number>;
 export class SourceSums {
   private readonly index: RowIndex;
   private readonly indexes = new Map<Grouping, GroupingIndex>();
-  private readonly columns: KeyColumn[] = [];
-  private readonly columnOf = new Map<string, KeyColumn>();
+  private readonly columns: KeyColumnUse[] = [];
+  private readonly columnOf = new Map<string, KeyColumnUse>();
   /** Rows of report sheet s are `sheetRows[sheetStart[s] .. sheetStart[s + 1])`, in model order. */
   private readonly sheetStart: Int32Array;
   private readonly sheetRows: Int32Array;
@@ -108,8 +119,9 @@ export class SourceSums {
     return index ? [...index.numbers].map(([group, number]) => ({ group, number })) : [];
   }
 
+  /** The key columns formulas use so far, with a key for each row a formula asks for. */
   keyColumns(): readonly KeyColumn[] {
-    return this.columns;
+    return this.columns.map((use) => ({ sheet: use.sheet, grouping: use.grouping, column: use.column, keys: this.keysOf(use) }));
   }
 
   /** The sum of `field` over the group's rows in `month`, as a formula and as a number. */
@@ -162,6 +174,7 @@ export class SourceSums {
         } else {
           const keys = this.keyColumn(sheetIndex, grouping);
           const key = (number as number) * 100 + month;
+          keys.asked.add(key);
           const last = layout.lastDataRow - layout.firstDataRow;
           const sumRange = sheetRange(layout.sheet, layout.firstDataRow, column, layout.lastDataRow, column);
           const keyRange = sheetRange(this.keysSheet, KEYS_FIRST_ROW, keys.column, KEYS_FIRST_ROW + last, keys.column);
@@ -174,23 +187,28 @@ export class SourceSums {
     return { formula: formula.length <= MAX_FORMULA_LENGTH ? formula : null, value };
   }
 
-  private keyColumn(sheet: number, grouping: Grouping): KeyColumn {
+  private keyColumn(sheet: number, grouping: Grouping): KeyColumnUse {
     const id = `${sheet}${SEP}${grouping}`;
     const existing = this.columnOf.get(id);
     if (existing) return existing;
-    const layout = this.model.reportSheets[sheet];
-    const numberOfRow = (this.indexes.get(grouping) as GroupingIndex).numberOfRow;
-    const index = this.index;
-    const keys = new Array<number | null>(layout.lastDataRow - layout.firstDataRow + 1).fill(null);
-    for (let k = this.sheetStart[sheet]; k < this.sheetStart[sheet + 1]; k++) {
-      const i = this.sheetRows[k];
-      if (index.errors[i] !== 0) continue;
-      keys[index.rowNumbers[i] - layout.firstDataRow] = index.signs[i] * (numberOfRow[i] * 100 + index.months[i]);
-    }
-    const column: KeyColumn = { sheet, grouping, column: this.columns.length, keys };
+    const column: KeyColumnUse = { sheet, grouping, column: this.columns.length, asked: new Set() };
     this.columns.push(column);
     this.columnOf.set(id, column);
     return column;
+  }
+
+  private keysOf(use: KeyColumnUse): (number | null)[] {
+    const layout = this.model.reportSheets[use.sheet];
+    const numberOfRow = (this.indexes.get(use.grouping) as GroupingIndex).numberOfRow;
+    const index = this.index;
+    const keys = new Array<number | null>(layout.lastDataRow - layout.firstDataRow + 1).fill(null);
+    for (let k = this.sheetStart[use.sheet]; k < this.sheetStart[use.sheet + 1]; k++) {
+      const i = this.sheetRows[k];
+      if (index.errors[i] !== 0) continue;
+      const key = numberOfRow[i] * 100 + index.months[i];
+      if (use.asked.has(key)) keys[index.rowNumbers[i] - layout.firstDataRow] = index.signs[i] * key;
+    }
+    return keys;
   }
 }
 

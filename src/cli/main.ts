@@ -1,14 +1,11 @@
 import { basename, resolve } from "node:path";
-import { runBalans } from "../core/engine";
-import { keyFigures } from "../core/keyFigures";
 import type { Language } from "../core/types";
 import { isXlsxError } from "../xlsx/errors";
 import { contentTypeOf } from "../xlsx/opc";
 import { openWorkbookPackage } from "../xlsx/workbookPackage";
 import { ArgumentError, parseArgs, USAGE } from "./args";
 import { nodeZipOptions } from "./nodeZip";
-import { readModel } from "./readModel";
-import { summaryText } from "./summaryText";
+import { checkWorkbook } from "./checkWorkbook";
 import { CHANGED_WHILE_CHECKING, type FileStamp, type Files, nodeFiles, sameStamp, Unusable, writeResult } from "./writeResult";
 
 export { Unusable } from "./writeResult";
@@ -48,12 +45,7 @@ export function main(argv: readonly string[], io: Io, today = new Date(), files:
       throw new Unusable({ sv: `Kan inte läsa ${args.workbook}: filen finns inte eller går inte att öppna.`, en: `Cannot read ${args.workbook}: the file does not exist or cannot be opened.` });
     }
     const options = { language, today: { year: today.getFullYear(), month: today.getMonth() + 1 } };
-    const { snapshot, model } = readModel(bytes, basename(input), options);
-    const result = runBalans(snapshot, options, model);
-    if (result.analysis.model.reportSheets.length === 0) {
-      const reason = result.analysis.findings.find((f) => f.rule === "READ-NO-REPORT-SHEETS")?.message;
-      throw new Unusable(reason ?? { sv: "Arbetsboken har inga månadsrapporter.", en: "The workbook has no monthly reports." });
-    }
+    const { plan, output } = checkWorkbook(bytes, basename(input), options, args.json);
 
     let written: { path: string; separate: boolean } | undefined;
     const target = args.inPlace ? input : args.out ? resolve(args.out) : undefined;
@@ -68,14 +60,10 @@ export function main(argv: readonly string[], io: Io, today = new Date(), files:
             if (!sameStamp(files.stat(input), seen)) throw new Unusable(CHANGED_WHILE_CHECKING);
           }
         : undefined;
-      written = writeResult(files, bytes, result.plan, target, { beforeReplace });
+      written = writeResult(files, bytes, plan, target, { beforeReplace });
     }
 
-    if (args.json) {
-      io.out(JSON.stringify(result.report, null, 2));
-    } else {
-      io.out(summaryText(result.analysis, keyFigures(result.analysis), language));
-    }
+    io.out(output);
     if (written) {
       const where = written.separate
         ? { sv: `Arbetsboken kunde inte skrivas i säkert; sammanställningarna (som värden) finns i ${written.path}`, en: `The workbook could not be written into safely; the summaries (as values) are in ${written.path}` }

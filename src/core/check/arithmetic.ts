@@ -286,13 +286,15 @@ export function yearToDate({ model }: CheckInput): Finding[] {
   const unknown = new Uint8Array(13 * YTD_PAIRS.length);
   const counts = new Uint16Array(13);
   const duplicatedUpTo = new Uint8Array(13);
-  const check = (row: ReportRow, pair: number, ytd: number, sum: number): void => {
-    // Only mismatches reach here: building the message is the expensive part.
+  const check = (i: number, pair: number, ytd: number, sum: number): void => {
+    const sign = index.signs[i];
+    const stated = ytd * sign;
+    const computed = sum * sign;
+    if (agrees(stated, computed)) return;
+    // Only mismatches get here: the row object and the message are the expensive part.
+    const row = model.rows[i];
     const [ytdField, field] = YTD_PAIRS[pair];
     const m = row.month;
-    const stated = ytd * row.sign;
-    const computed = sum * row.sign;
-    if (agrees(stated, computed)) return;
     const span = (lang: Language) => monthSpan(1, m, lang);
     out.push(
       finding(RULES.ytdMismatch, layoutOf(model, row).sheet, cellOf(model, row, ytdField), {
@@ -340,7 +342,7 @@ export function yearToDate({ model }: CheckInput): Finding[] {
       if (!complete[m] || duplicatedUpTo[m]) continue;
       for (let p = 0; p < YTD_PAIRS.length; p++) {
         const ytd = ytdColumns[p][i];
-        if (!Number.isNaN(ytd) && !unknown[p * 13 + m]) check(model.rows[i], p, ytd, monthly[p * 13 + m]);
+        if (!Number.isNaN(ytd) && !unknown[p * 13 + m]) check(i, p, ytd, monthly[p * 13 + m]);
       }
     }
   }

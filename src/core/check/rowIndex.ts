@@ -61,7 +61,7 @@ export interface RowIndex {
 }
 
 export const ACCOUNT_CLASSES: readonly AccountClass[] = ["ownStaff", "hiredDoctors", "hiredNurses", "hiredOther", "consultants", "income", "otherCost"];
-const CLASS_INDEX = new Map(ACCOUNT_CLASSES.map((c, i) => [c, i]));
+const CLASS_INDEX: Readonly<Record<string, number>> = Object.fromEntries(ACCOUNT_CLASSES.map((c, i) => [c, i]));
 export const INCOME_CLASS = ACCOUNT_CLASSES.indexOf("income");
 const OTHER_CLASS = ACCOUNT_CLASSES.indexOf("otherCost");
 
@@ -167,7 +167,7 @@ export function rowIndex(model: WorkbookModel): RowIndex {
     signs[i] = row.sign;
     errors[i] = row.errors;
     textNumbers[i] = row.textNumbers;
-    classes[i] = CLASS_INDEX.get(row.accountClass) ?? OTHER_CLASS;
+    classes[i] = CLASS_INDEX[row.accountClass] ?? OTHER_CLASS;
     divisionTextIds[i] = divisions.id(row.division);
     costCentreTextIds[i] = costCentres.id(row.costCentre);
     accountTextIds[i] = accounts.id(row.account);
@@ -196,18 +196,25 @@ export function rowIndex(model: WorkbookModel): RowIndex {
   const ccCount = costCentres.keys.length;
   const accountCount = accounts.keys.length;
   const groupOfRow = new Int32Array(n);
+  // Composite key → group + 1: a table when the keys fit in a few megabytes (they do for
+  // real workbooks: divisions × cost centres × accounts), else a map.
+  const compositeCount = divisions.keys.length * ccCount * accountCount;
+  const table = compositeCount <= 4_000_000 ? new Int32Array(compositeCount) : undefined;
   const dense = new Map<number, number>();
   const sizes: number[] = [];
+  const noCostCentre = costCentres.keys.indexOf("");
+  const noAccount = accounts.keys.indexOf("");
   for (let i = 0; i < n; i++) {
-    if (costCentres.keys[costCentreIds[i]] === "" && accounts.keys[accountIds[i]] === "") {
+    if (costCentreIds[i] === noCostCentre && accountIds[i] === noAccount) {
       groupOfRow[i] = -1;
       continue;
     }
     const composite = (divisionIds[i] * ccCount + costCentreIds[i]) * accountCount + accountIds[i];
-    let g = dense.get(composite);
-    if (g === undefined) {
+    let g = table ? table[composite] - 1 : (dense.get(composite) ?? -1);
+    if (g < 0) {
       g = sizes.length;
-      dense.set(composite, g);
+      if (table) table[composite] = g + 1;
+      else dense.set(composite, g);
       sizes.push(0);
     }
     groupOfRow[i] = g;

@@ -26,7 +26,7 @@ import { findReportHeader, findUnitInText } from "./headers";
 import { findMeasureHeader, findProgrammeHeader, MEASURE_SHEET_NAMES, PROGRAMME_SHEET_NAMES, readMeasures, readProgrammes } from "./measures";
 import type { YearMonth } from "./months";
 import { findMonthInText, parseMonthText } from "./months";
-import type { RawRow, RawTotalsRow } from "./reportSheet";
+import type { MonthSource, RawRow, RawTotalsRow, ReportSheetRead } from "./reportSheet";
 import { readReportRows } from "./reportSheet";
 import { DEFAULT_SETTINGS, mergeSettings, readSettingsSheet, SETTINGS_SHEET_NAMES } from "./settings";
 import { foldText } from "./text";
@@ -57,18 +57,41 @@ function textAbove(sheet: SheetSnapshot, headerRow: number): string[] {
   return texts;
 }
 
-interface MonthSheet {
+/**
+ * A report sheet as met in the one pass over the sheets: its rows are read right away,
+ * and what later decisions need of its cells is kept, so the reader never comes back to
+ * the sheet's cells (a host may then hold one large sheet in memory at a time).
+ */
+interface ReportSheetVisit {
   readonly index: number;
   readonly sheet: SheetSnapshot;
   readonly header: HeaderMatch<ReportField>;
+  readonly read: ReportSheetRead;
+  /** The used range, for findings about the whole sheet. */
+  readonly range: string;
+  /** The unit the header or the text above it names. */
+  readonly unit: Unit | undefined;
+  readonly left: number;
+}
+
+interface MonthSheet extends ReportSheetVisit {
   readonly month: number;
   readonly year: number | null;
 }
 
-interface LedgerSheet {
-  readonly index: number;
-  readonly sheet: SheetSnapshot;
-  readonly header: HeaderMatch<ReportField>;
+type LedgerSheet = ReportSheetVisit;
+
+/** The settings sheet: the first marked as Balans's settings or named like one (names and marks only). */
+function settingsSheetOf(sheets: readonly SheetSnapshot[]): SheetSnapshot | undefined {
+  for (const sheet of sheets) {
+    const mark = sheet.ownerMark;
+    if (mark !== undefined && mark.startsWith(OWNER_PREFIX) && OWNED_KINDS.has(mark.slice(OWNER_PREFIX.length))) {
+      if (mark.slice(OWNER_PREFIX.length) === "settings") return sheet;
+      continue;
+    }
+    if (SETTINGS_SHEET_NAMES.includes(foldText(sheet.name))) return sheet;
+  }
+  return undefined;
 }
 
 /**
@@ -99,6 +122,27 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
       }),
     );
   };
+
+  // Settings first: they decide the year, unit, sign and account classes, and rows are classified as they are read.
+  let settings: Settings = DEFAULT_SETTINGS;
+  const settingsFound = settingsSheetOf(snapshot.sheets);
+  const settingsFindings: Finding[] = [];
+  if (settingsFound) {
+    const read = readSettingsSheet(settingsFound);
+    settings = read.settings;
+    settingsFindings.push(...read.findings);
+  }
+  settings = mergeSettings(settings, options.settings);
+  const classify = createClassifier(settings);
+  const visit = (index: number, sheet: SheetSnapshot, header: HeaderMatch<ReportField>, months: MonthSource): ReportSheetVisit => ({
+    index,
+    sheet,
+    header,
+    read: readReportRows(sheet, header, months, classify),
+    range: usedRange(sheet),
+    unit: header.unit ?? textAbove(sheet, header.row).map(findUnitInText).find((u) => u !== undefined),
+    left: sheet.left,
+  });
 
   snapshot.sheets.forEach((sheet, index) => {
     const mark = sheet.ownerMark;
@@ -142,18 +186,20 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
       }
       return;
     }
+    const date1904 = snapshot.date1904;
     if (nameMonth) {
       const fromTitle = nameMonth.year === null ? titleMonth(sheet, header.row) : null;
-      monthSheets.push({ index, sheet, header, month: nameMonth.month, year: nameMonth.year ?? (fromTitle?.month === nameMonth.month ? fromTitle.year : null) });
+      const year = nameMonth.year ?? (fromTitle?.month === nameMonth.month ? fromTitle.year : null);
+      monthSheets.push({ ...visit(index, sheet, header, { kind: "sheet", month: nameMonth.month, date1904 }), month: nameMonth.month, year });
       return;
     }
     if (header.columns.period !== undefined || header.columns.monthNumber !== undefined) {
-      ledgers.push({ index, sheet, header });
+      ledgers.push(visit(index, sheet, header, { kind: "ledger", date1904 }));
       return;
     }
     const fromTitle = titleMonth(sheet, header.row);
     if (fromTitle) {
-      monthSheets.push({ index, sheet, header, month: fromTitle.month, year: fromTitle.year });
+      monthSheets.push({ ...visit(index, sheet, header, { kind: "sheet", month: fromTitle.month, date1904 }), month: fromTitle.month, year: fromTitle.year });
       return;
     }
     findings.push(
@@ -164,22 +210,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     );
   });
 
-  // Settings first: they decide the year, unit, sign and account classes.
-  let settings: Settings = DEFAULT_SETTINGS;
-  if (settingsSheet) {
-    const read = readSettingsSheet(settingsSheet);
-    settings = read.settings;
-    findings.push(...read.findings);
-  }
-  settings = mergeSettings(settings, options.settings);
-  // Rows are classified as they are read: the settings decide the account classes.
-  const classify = createClassifier(settings);
+  findings.push(...settingsFindings);
 
-  // Ledger rows carry their own years; read them before deciding the report year.
-  const ledgerReads = ledgers.map((ledger) => ({
-    ledger,
-    read: readReportRows(ledger.sheet, ledger.header, { kind: "ledger", date1904: snapshot.date1904 }, classify),
-  }));
+  // Ledger rows carry their own years: they decide the report year with the month sheets' names.
+  const ledgerReads = ledgers.map((ledger) => ({ ledger, read: ledger.read }));
 
   const yearsSeen: number[] = [];
   for (const m of monthSheets) if (m.year !== null) yearsSeen.push(m.year);
@@ -208,7 +242,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
   for (const m of monthSheets) {
     if (m.year !== null && m.year !== year) {
       findings.push(
-        finding(RULES.otherYear, m.sheet.name, usedRange(m.sheet), {
+        finding(RULES.otherYear, m.sheet.name, m.range, {
           sv: `Bladet gäller ${m.year}, inte rapportåret ${year}; det läses inte.`,
           en: `The sheet is for ${m.year}, not the report year ${year}; it is not read.`,
         }),
@@ -218,7 +252,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     const first = byMonth.get(m.month);
     if (first) {
       findings.push(
-        finding(RULES.monthDuplicate, m.sheet.name, usedRange(m.sheet), {
+        finding(RULES.monthDuplicate, m.sheet.name, m.range, {
           sv: `Bladet gäller ${monthName(m.month, "sv", year)}, som redan finns i bladet ”${first.sheet.name}”; det läses inte.`,
           en: `The sheet is for ${monthName(m.month, "en", year)}, which the sheet “${first.sheet.name}” already reports; it is not read.`,
         }),
@@ -239,16 +273,17 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
     readonly totals: RawTotalsRow[];
     readonly lastDataRow: number;
     readonly extraColumns: { column: number; header: string }[];
+    readonly unit: Unit | undefined;
   }
   const sheetRows: SheetRows[] = [];
   for (const m of acceptedMonthSheets) {
-    const read = readReportRows(m.sheet, m.header, { kind: "sheet", month: m.month, date1904: snapshot.date1904 }, classify);
+    const read = m.read;
     findings.push(...read.findings);
-    sheetRows.push({ index: m.index, sheet: m.sheet, header: m.header, shape: "month", month: m.month, rows: read.rows, totals: read.totals, lastDataRow: read.lastDataRow, extraColumns: read.extraColumns });
+    sheetRows.push({ index: m.index, sheet: m.sheet, header: m.header, shape: "month", month: m.month, rows: read.rows, totals: read.totals, lastDataRow: read.lastDataRow, extraColumns: read.extraColumns, unit: m.unit });
   }
   for (const { ledger, read } of ledgerReads) {
     findings.push(...read.findings);
-    const periodColumn = ledger.header.columns.period ?? ledger.header.columns.monthNumber ?? ledger.header.columns.year ?? ledger.sheet.left;
+    const periodColumn = ledger.header.columns.period ?? ledger.header.columns.monthNumber ?? ledger.header.columns.year ?? ledger.left;
     const keep = (r: { year: number | null; month: number }) => (r.year === null || r.year === year) && !byMonth.has(r.month);
     const withYears = read.rows.map((r, i) => ({ row: r.row, month: r.month, year: read.years[i] }));
     const dropped = withYears.filter((r) => !keep(r));
@@ -279,6 +314,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
       totals: read.totals.filter(keep),
       lastDataRow: read.lastDataRow,
       extraColumns: read.extraColumns,
+      unit: ledger.unit,
     });
   }
   sheetRows.sort((a, b) => a.index - b.index);
@@ -296,7 +332,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = 
   // Unit
   let unit: Unit;
   let unitSource: WorkbookModel["unitSource"];
-  const headerUnit = sheetRows.map((s) => s.header.unit ?? textAbove(s.sheet, s.header.row).map(findUnitInText).find((u) => u !== undefined)).find((u) => u !== undefined);
+  const headerUnit = sheetRows.map((s) => s.unit).find((u) => u !== undefined);
   if (settings.unit !== null) {
     unit = settings.unit;
     unitSource = "settings";

@@ -167,12 +167,16 @@ export function readXlsxLazily(bytes: Uint8Array, options: ReadXlsxOptions = {})
   return wrapErrors(() => {
     const { sources, date1904 } = worksheets(bytes, options);
     let lastLarge: { source: WorksheetSource; grid: SheetGrid } | undefined;
+    let scratch: Uint8Array | undefined;
     const sheets = sources.map((source): SheetSnapshot => {
       let kept: SheetGrid | undefined;
       const grid = (): SheetGrid => {
         if (kept) return kept;
         if (lastLarge?.source === source) return lastLarge.grid;
-        const read = wrapErrors(() => source.grid());
+        // For the portable inflater, one buffer as large as the largest worksheet serves every
+        // sheet in turn (a native inflater makes its own).
+        if (!options.inflateRaw) scratch ??= new Uint8Array(Math.max(0, ...sources.map((s) => s.size)));
+        const read = wrapErrors(() => source.grid(scratch));
         if (source.size <= KEPT_PART_BYTES) kept = read;
         else lastLarge = { source, grid: read };
         return read;

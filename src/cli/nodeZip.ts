@@ -8,11 +8,14 @@ import type { ZipOptions } from "../xlsx/zip";
  * then refuses it on size and checksum); one output chunk of the declared size saves a copy.
  * `zlib.crc32` came with Node 20.15; on older versions the reader's own is used.
  */
+const LARGE_PART = 1 << 20;
+
 export function nodeZipOptions(): ZipOptions {
   const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   return {
     inflateRaw: (data, size) => (size === 0 ? new Uint8Array(0) : zlib.inflateRawSync(data, { maxOutputLength: size, chunkSize: Math.max(64, size) })),
-    deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+    // Large parts (a keys sheet of a million cells) at zlib's fast level: a sixth of the time at level 6, a few per cent larger.
+    deflateRaw: (data) => zlib.deflateRawSync(data, { level: data.length > LARGE_PART ? 2 : 6 }),
     ...(crc32 ? { crc32: (data: Uint8Array) => crc32(data) } : {}),
   };
 }

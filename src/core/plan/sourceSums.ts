@@ -86,6 +86,9 @@ export class SourceSums {
   /** Rows of report sheet s are `sheetRows[sheetStart[s] .. sheetStart[s + 1])`, in model order. */
   private readonly sheetStart: Int32Array;
   private readonly sheetRows: Int32Array;
+  /** Row numbers of one sum's rows by sign, reused from sum to sum. */
+  private readonly positive: number[] = [];
+  private readonly negative: number[] = [];
 
   constructor(
     private readonly model: WorkbookModel,
@@ -141,17 +144,21 @@ export class SourceSums {
 
     // Sheets in order of their first row in the group (the model lists rows sheet by sheet).
     const sheets: number[] = [];
+    let lastSheet = -1;
     for (let k = 0; k < rows.length; k++) {
       value += orZero(amounts[rows[k]]);
       const sheet = index.sheets[rows[k]];
-      if (!sheets.includes(sheet)) sheets.push(sheet);
+      if (sheet !== lastSheet && !sheets.includes(sheet)) sheets.push(sheet);
+      lastSheet = sheet;
     }
+    const positive = this.positive;
+    const negative = this.negative;
     for (const sheetIndex of sheets) {
       const layout = this.model.reportSheets[sheetIndex];
       const column = layout.columns[field];
       if (column === undefined) continue;
-      const positive: number[] = [];
-      const negative: number[] = [];
+      positive.length = 0;
+      negative.length = 0;
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
         if (index.sheets[i] !== sheetIndex) continue;
@@ -167,9 +174,10 @@ export class SourceSums {
       for (const sign of [1, -1] as const) {
         const same = sign === 1 ? positive : negative;
         if (same.length === 0) continue;
-        const runs = contiguousRuns(same);
-        if (runs.length <= MAX_RUNS) {
-          const ranges = runs.map(([from, to]) => sheetRange(layout.sheet, from, column, to, column)).join(",");
+        if (runCount(same, MAX_RUNS + 1) <= MAX_RUNS) {
+          const ranges = contiguousRuns(same)
+            .map(([from, to]) => sheetRange(layout.sheet, from, column, to, column))
+            .join(",");
           terms.push({ sign, text: `SUM(${ranges})` });
         } else {
           const keys = this.keyColumn(sheetIndex, grouping);
@@ -221,6 +229,13 @@ function bucketRows(keys: ArrayLike<number>, count: number): { start: Int32Array
   const rows = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) rows[fill[keys[i]]++] = i;
   return { start, rows };
+}
+
+/** The number of contiguous runs in ascending rows, counted up to `limit`. */
+function runCount(rows: readonly number[], limit: number): number {
+  let runs = rows.length > 0 ? 1 : 0;
+  for (let k = 1; k < rows.length && runs < limit; k++) if (rows[k] !== rows[k - 1] + 1) runs++;
+  return runs;
 }
 
 /** [[5,9],[12,12]] for rows 5–9 and 12 (rows must be ascending). */

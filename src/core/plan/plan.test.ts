@@ -87,6 +87,25 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     expect(s.keyColumns()[0].keys).toEqual([104, 204, 104, 204, 104, 204, 104, 204]);
   });
 
+  test("a class whose rows are exactly one category's rows sums through that category's keys", () => {
+    const rows: CellValue[][] = [["Förvaltning", "Konto", "Kostnadsslag", "Utfall"]];
+    // Own staff (Personal) and other costs (Övrigt) alternate; a hired-doctor row shares Övrigt.
+    for (let i = 0; i < 8; i++) rows.push(["A", i % 2 === 0 ? 7010 : 4010, i % 2 === 0 ? "Personal" : "Övrigt", i]);
+    rows.push(["A", 6810, "Övrigt", 100]);
+    const m = readWorkbook(book(sheet("April 2024", rows)), options);
+    const s = new SourceSums(m, "K");
+    s.define("category");
+    s.define("class");
+    // Own staff = every Personal row: the category's key (Personal is category group 1).
+    expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$2:$D$10,'K'!$A$3:$A$11,104)", value: 0 + 2 + 4 + 6 });
+    // Other costs are Övrigt without the hired row: a key column of the class's own.
+    expect(s.sum("class", "A\u0000otherCost", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$2:$D$10,'K'!$B$3:$B$11,204)", value: 1 + 3 + 5 + 7 });
+    const [category, cls] = s.keyColumns();
+    expect([category.grouping, cls.grouping]).toEqual(["category", "class"]);
+    expect(category.keys).toEqual([104, null, 104, null, 104, null, 104, null, null]);
+    expect(cls.keys).toEqual([null, 204, null, 204, null, 204, null, 204, null]);
+  });
+
   test("rows whose sign was flipped get negative keys and a subtracted term", () => {
     const rows: CellValue[][] = [["Förvaltning", "Konto", "Utfall"]];
     // Statutory signs: costs negative. Eight scattered own-staff rows.

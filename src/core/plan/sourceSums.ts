@@ -89,6 +89,9 @@ export class SourceSums {
   /** Row numbers of one sum's rows by sign, reused from sum to sum. */
   private readonly positive: number[] = [];
   private readonly negative: number[] = [];
+  /** The same rows as model row indices. */
+  private readonly positiveRows: number[] = [];
+  private readonly negativeRows: number[] = [];
 
   constructor(
     private readonly model: WorkbookModel,
@@ -153,12 +156,16 @@ export class SourceSums {
     }
     const positive = this.positive;
     const negative = this.negative;
+    const positiveRows = this.positiveRows;
+    const negativeRows = this.negativeRows;
     for (const sheetIndex of sheets) {
       const layout = this.model.reportSheets[sheetIndex];
       const column = layout.columns[field];
       if (column === undefined) continue;
       positive.length = 0;
       negative.length = 0;
+      positiveRows.length = 0;
+      negativeRows.length = 0;
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
         if (index.sheets[i] !== sheetIndex) continue;
@@ -166,7 +173,13 @@ export class SourceSums {
         const amount = amounts[i];
         if (index.textNumbers[i] & bit && !(errors & bit)) constant += orZero(amount);
         if (errors === 0) {
-          (index.signs[i] === 1 ? positive : negative).push(index.rowNumbers[i]);
+          if (index.signs[i] === 1) {
+            positive.push(index.rowNumbers[i]);
+            positiveRows.push(i);
+          } else {
+            negative.push(index.rowNumbers[i]);
+            negativeRows.push(i);
+          }
         } else if (!(errors & bit) && !(index.textNumbers[i] & bit) && amount === amount) {
           terms.push({ sign: index.signs[i] as 1 | -1, text: sheetCell(layout.sheet, index.rowNumbers[i], column) });
         }
@@ -180,8 +193,11 @@ export class SourceSums {
             .join(",");
           terms.push({ sign, text: `SUM(${ranges})` });
         } else {
-          const keys = this.keyColumn(sheetIndex, grouping);
-          const key = (number as number) * 100 + month;
+          // Rows that are exactly one category's rows (own staff = Personalkostnader) use that
+          // category's key: one key column less to write for the same sum.
+          const category = grouping === "category" ? undefined : this.sameAsCategory(sign === 1 ? positiveRows : negativeRows, sheetIndex, month, sign);
+          const keys = this.keyColumn(sheetIndex, category === undefined ? grouping : "category");
+          const key = (category ?? (number as number)) * 100 + month;
           keys.asked.add(key);
           const last = layout.lastDataRow - layout.firstDataRow;
           const sumRange = sheetRange(layout.sheet, layout.firstDataRow, column, layout.lastDataRow, column);
@@ -193,6 +209,26 @@ export class SourceSums {
     if (constant !== 0) terms.push({ sign: constant < 0 ? -1 : 1, text: numberLiteral(Math.abs(constant)) });
     const formula = sumOfTerms(terms);
     return { formula: formula.length <= MAX_FORMULA_LENGTH ? formula : null, value };
+  }
+
+  /**
+   * The category group number when `rows` (model rows of one sheet, month and sign, with
+   * no error cell) are all of one category and are all its rows of that sheet, month and
+   * sign; undefined otherwise or when categories are not defined.
+   */
+  private sameAsCategory(rows: readonly number[], sheet: number, month: number, sign: 1 | -1): number | undefined {
+    const categories = this.indexes.get("category");
+    if (!categories || rows.length === 0) return undefined;
+    const group = categories.numberOfRow[rows[0]];
+    for (const i of rows) if (categories.numberOfRow[i] !== group) return undefined;
+    const index = this.index;
+    const at = group * 13 + month;
+    let count = 0;
+    for (let k = categories.start[at]; k < categories.start[at + 1]; k++) {
+      const i = categories.rows[k];
+      if (index.sheets[i] === sheet && index.errors[i] === 0 && index.signs[i] === sign) count++;
+    }
+    return count === rows.length ? group : undefined;
   }
 
   private keyColumn(sheet: number, grouping: Grouping): KeyColumnUse {

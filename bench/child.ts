@@ -5,6 +5,7 @@
  *   node build/bench/child.js read    INPUT balans|exceljs   the bare read
  *   node build/bench/child.js excel   INPUT             a full run against the strict Excel fake
  *   node build/bench/child.js handbuilt INPUT MONTHS ROWS OUT   the hand-built SUMIFS copy
+ *   node [--expose-gc] build/bench/child.js phases INPUT [memory]   the command line's run phase by phase
  * The result is one JSON line on stdout.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -125,6 +126,8 @@ async function excel(path: string): Promise<void> {
   const started = performance.now();
   const snapshot = await readSnapshot(fake.run);
   const readRequests = fake.stats.requests.length;
+  // Requests that carried cell values: the read's chunks (the others list sheets and probe used ranges).
+  const valueRequests = fake.stats.requests.filter((r) => r.loaded.includes("values")).length;
   const result = runBalans(snapshot, OPTIONS);
   const applied = await applyPlan(fake.run, result.plan);
   const ms = performance.now() - started;
@@ -132,6 +135,7 @@ async function excel(path: string): Promise<void> {
   output({
     ms,
     readSyncs: readRequests,
+    readChunks: valueRequests,
     writeSyncs: applied.syncs,
     syncs: fake.stats.syncs,
     failed: requests.filter((r) => r.failed).length,
@@ -153,12 +157,56 @@ async function handBuilt(path: string, months: number, rows: number, out: string
   output({ formulas: built.formulas, bytes: built.bytes.length });
 }
 
+/**
+ * The command line's run in its phases, as `balans check --out` does it: the model read
+ * sheet by sheet, the analysis, the plan, the written package. With `memory`, after each
+ * phase a full collection (node --expose-gc) measures what stays alive.
+ */
+async function phases(path: string, memory: boolean): Promise<void> {
+  const { readModel } = await import("../src/cli/readModel");
+  const { nodeZipOptions } = await import("../src/cli/nodeZip");
+  const { rowIndex } = await import("../src/core/check/rowIndex");
+  const { applyPlanToXlsx } = await import("../src/xlsx/writeXlsx");
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const live = () => {
+    gc?.();
+    const m = process.memoryUsage();
+    return { heapMb: m.heapUsed / 1e6, externalMb: m.external / 1e6 };
+  };
+  const ms: Record<string, number> = {};
+  const mb: Record<string, { heapMb: number; externalMb: number }> = {};
+  const bytes = new Uint8Array(readFileSync(path));
+  let t = performance.now();
+  const phase = (name: string) => {
+    ms[name] = performance.now() - t;
+    if (memory) mb[name] = live();
+    t = performance.now();
+  };
+  if (memory) mb.start = live();
+  const plan = (() => {
+    const { snapshot, model } = readModel(bytes, "bench.xlsx", OPTIONS);
+    phase("model");
+    rowIndex(model);
+    phase("rowIndex");
+    const analysis = analyse(snapshot, OPTIONS, model);
+    phase("analyse");
+    const built = buildWritePlan(analysis, snapshot, OPTIONS);
+    phase("plan");
+    return built;
+  })();
+  phase("release");
+  applyPlanToXlsx(bytes, plan, nodeZipOptions());
+  phase("write");
+  output({ ms, mb });
+}
+
 async function main(): Promise<void> {
   const [task, path, arg, ...rest] = process.argv.slice(2);
   if (task === "engine") engine(path, Number(arg ?? 3));
   else if (task === "profile") await profile(path);
   else if (task === "read") await read(path, arg ?? "balans");
   else if (task === "excel") await excel(path);
+  else if (task === "phases") await phases(path, arg === "memory");
   else if (task === "handbuilt") await handBuilt(path, Number(arg), Number(rest[0]), rest[1]);
   else throw new Error(`unknown task ${task}`);
 }

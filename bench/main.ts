@@ -162,6 +162,8 @@ function measureSize(size: Size, args: Args, lo: ReturnType<typeof libreOffice> 
 export interface ExcelResult {
   readonly ms: number;
   readonly readSyncs: number;
+  /** Read requests that carried values. */
+  readonly readChunks: number;
   readonly writeSyncs: number;
   readonly syncs: number;
   readonly failed: number;
@@ -193,6 +195,13 @@ async function main(): Promise<void> {
     log(`profile of the engine at ${sizeKey(largest)}`);
     const profile: Run<Omit<NonNullable<Results["profile"]>, "size">> = child(["profile", inputPath(largest)]);
     results.profile = { ...profile.result, size: largest };
+  }
+
+  if (!args.skip.has("cli") && largest) {
+    log(`the command line's phases at ${sizeKey(largest)}`);
+    const timed = child<{ ms: Record<string, number> }>(["phases", inputPath(largest)]);
+    const measured = child<{ mb: Record<string, { heapMb: number; externalMb: number }> }>(["phases", inputPath(largest), "memory"], {}, ["--expose-gc"]);
+    results.phases = { size: largest, ms: timed.result.ms, mb: measured.result.mb };
   }
 
   if (!args.skip.has("pane")) {

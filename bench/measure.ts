@@ -20,9 +20,9 @@ export interface Run<T> {
 }
 
 /** `node build/bench/child.js …`: its last stdout line is the result as JSON. */
-export function child<T>(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run<T> {
+export function child<T>(args: readonly string[], env: NodeJS.ProcessEnv = {}, nodeFlags: readonly string[] = []): Run<T> {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CHILD, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const run = spawnSync(process.execPath, [...nodeFlags, CHILD, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`child ${args.join(" ")} failed (${run.status}): ${run.stderr}`);
   const lines = run.stdout.trim().split("\n");

@@ -79,11 +79,12 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     const s = new SourceSums(m, "Balans nycklar");
     s.define("class");
     const staff = s.sum("class", "A\u0000ownStaff", 4, "actual");
-    expect(staff).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$9,'Balans nycklar'!$A$3:$A$10,104)", value: 0 + 2 + 4 + 6 });
+    // The ranges run from the group's first row (2) to its last (8), the keys beside them.
+    expect(staff).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$8,'Balans nycklar'!$A$3:$A$9,104)", value: 0 + 2 + 4 + 6 });
     // Only the rows a formula asks for carry a key: the other class's rows are summed by no SUMIFS.
     expect(s.keyColumns()[0].keys).toEqual([104, null, 104, null, 104, null, 104, null]);
     const other = s.sum("class", "A\u0000otherCost", 4, "actual");
-    expect(other).toEqual({ formula: "SUMIFS('April 2024'!$C$2:$C$9,'Balans nycklar'!$A$3:$A$10,204)", value: 1 + 3 + 5 + 7 });
+    expect(other).toEqual({ formula: "SUMIFS('April 2024'!$C$3:$C$9,'Balans nycklar'!$A$4:$A$10,204)", value: 1 + 3 + 5 + 7 });
     expect(s.keyColumns()[0].keys).toEqual([104, 204, 104, 204, 104, 204, 104, 204]);
   });
 
@@ -97,9 +98,9 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     s.define("category");
     s.define("class");
     // Own staff = every Personal row: the category's key (Personal is category group 1).
-    expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$2:$D$10,'K'!$A$3:$A$11,104)", value: 0 + 2 + 4 + 6 });
+    expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$2:$D$8,'K'!$A$3:$A$9,104)", value: 0 + 2 + 4 + 6 });
     // Other costs are Övrigt without the hired row: a key column of the class's own.
-    expect(s.sum("class", "A\u0000otherCost", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$2:$D$10,'K'!$B$3:$B$11,204)", value: 1 + 3 + 5 + 7 });
+    expect(s.sum("class", "A\u0000otherCost", 4, "actual")).toEqual({ formula: "SUMIFS('April 2024'!$D$3:$D$9,'K'!$B$4:$B$10,204)", value: 1 + 3 + 5 + 7 });
     const [category, cls] = s.keyColumns();
     expect([category.grouping, cls.grouping]).toEqual(["category", "class"]);
     expect(category.keys).toEqual([104, null, 104, null, 104, null, 104, null, null]);
@@ -114,7 +115,7 @@ describe("SourceSums: formulas that sum exactly what the engine sums", () => {
     expect(m.costSign).toBe("negative");
     const s = new SourceSums(m, "K");
     s.define("class");
-    expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "-SUMIFS('April 2024'!$C$2:$C$9,'K'!$A$3:$A$10,-104)", value: 1 + 3 + 5 + 7 });
+    expect(s.sum("class", "A\u0000ownStaff", 4, "actual")).toEqual({ formula: "-SUMIFS('April 2024'!$C$2:$C$8,'K'!$A$3:$A$9,-104)", value: 1 + 3 + 5 + 7 });
   });
 });
 

@@ -15,7 +15,8 @@ import { MAX_FORMULA_LENGTH, numberLiteral, sheetCell, sheetRange, sumOfTerms } 
  *   columns cannot be trusted as criteria: divisions are often written once above their
  *   rows, totals rows carry the same labels, and text compares case-insensitively. Only
  *   rows some SUMIFS asks for get a key (the keys sheet of a large workbook is the
- *   heaviest thing Balans writes);
+ *   heaviest thing Balans writes), and each SUMIFS spans only the rows from its group's
+ *   first to its last;
  * - a cell holding a number stored as text is invisible to SUM/SUMIFS, so its value is
  *   added as a constant; a row with an Excel error in any amount cell gets no key (the
  *   error would spread) and its other cells are referenced one by one.
@@ -199,9 +200,12 @@ export class SourceSums {
           const keys = this.keyColumn(sheetIndex, category === undefined ? grouping : "category");
           const key = (category ?? (number as number)) * 100 + month;
           keys.asked.add(key);
-          const last = layout.lastDataRow - layout.firstDataRow;
-          const sumRange = sheetRange(layout.sheet, layout.firstDataRow, column, layout.lastDataRow, column);
-          const keyRange = sheetRange(this.keysSheet, KEYS_FIRST_ROW, keys.column, KEYS_FIRST_ROW + last, keys.column);
+          // Bounded to the rows from the group's first to its last: a division's rows sit
+          // together, so a SUMIFS looks at its block rather than the whole sheet.
+          const first = same[0];
+          const last = same[same.length - 1];
+          const sumRange = sheetRange(layout.sheet, first, column, last, column);
+          const keyRange = sheetRange(this.keysSheet, KEYS_FIRST_ROW + first - layout.firstDataRow, keys.column, KEYS_FIRST_ROW + last - layout.firstDataRow, keys.column);
           terms.push({ sign, text: `SUMIFS(${sumRange},${keyRange},${numberLiteral(sign * key)})` });
         }
       }

@@ -252,7 +252,8 @@ function notes(results: Results, goals: readonly [string, string, boolean | unde
   if (missed(2) && c) {
     const m = p?.mb;
     const parts = m?.start && m.model && m.rowIndex && m.plan && m.analyse
-      ? ` At the peak the model (${n0(m.model.heapMb - m.start.heapMb)} MB), the row index (${n0(m.rowIndex.externalMb - m.model.externalMb)} MB), the plan (${n0(m.plan.heapMb - m.analyse.heapMb)} MB) and the input file (${n0(m.start.externalMb)} MB) are alive together, with Node's and the garbage collector's own share on top.`
+      ? ` While the plan is built, the model (${n0(m.model.heapMb - m.start.heapMb)} MB), the row index (${n0(m.rowIndex.externalMb - m.model.externalMb)} MB), the plan (${n0(m.plan.heapMb - m.analyse.heapMb)} MB) and the input file (${n0(m.start.externalMb)} MB) are alive together; ` +
+        "the peak comes a moment later, when writing the result starts before the collector has reclaimed the model, and Node's own share and the collector's headroom come on top."
       : "";
     out.push(
       `**Command line, peak memory ${n0(c.cliRssMb)} MB against ${GOALS.cliRssMb} MB.** The grid is no longer what stands in the way: the report sheets are read one at a time and let go once the model is read.${parts} ` +

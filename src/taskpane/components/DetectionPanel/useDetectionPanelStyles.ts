@@ -1,15 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { panelHeading, panelLegend, panelRoot } from "../panelStyles";
 
 export const useDetectionPanelStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-  },
+  root: panelRoot,
+  heading: panelHeading,
   line: {
     overflowWrap: "anywhere",
   },
@@ -25,10 +19,7 @@ export const useDetectionPanelStyles = makeStyles({
     margin: 0,
     minWidth: 0,
   },
-  legend: {
-    fontWeight: tokens.fontWeightSemibold,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
+  legend: panelLegend,
   hint: {
     color: tokens.colorNeutralForeground3,
   },

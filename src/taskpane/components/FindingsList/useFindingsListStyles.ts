@@ -1,15 +1,9 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+import { panelHeading, panelRoot } from "../panelStyles";
 
 export const useFindingsListStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-  },
+  root: panelRoot,
+  heading: panelHeading,
   filters: {
     display: "flex",
     flexWrap: "wrap",

@@ -1,15 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { panelHeading, panelRoot } from "../panelStyles";
 
 export const useResultViewStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-  },
+  root: panelRoot,
+  heading: panelHeading,
   counts: {
     display: "flex",
     flexWrap: "wrap",

@@ -1,15 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { panelGroup, panelHeading, panelLegend, panelRoot } from "../panelStyles";
 
 export const useSettingsPanelStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-  },
+  root: panelRoot,
+  heading: panelHeading,
   note: {
     color: tokens.colorNeutralForeground3,
   },
@@ -26,20 +20,8 @@ export const useSettingsPanelStyles = makeStyles({
     minWidth: 0,
     width: "100%",
   },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: {
-    fontWeight: tokens.fontWeightSemibold,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
+  group: panelGroup,
+  legend: panelLegend,
   error: {
     color: tokens.colorPaletteRedForeground1,
   },

@@ -55,8 +55,12 @@ async function tabTo(wanted: (element: Focused) => boolean, limit = 60): Promise
 }
 
 it("opens a workbook from the keyboard: Tab to the button, Enter, choose the file", async () => {
+  // Listen before the key: Playwright turns on file-chooser interception when the first
+  // listener arrives, and an Enter that wins that race opens a native dialog nobody sees.
+  const chooserOpened = page.waitForEvent("filechooser");
   await tabTo((element) => element.text === "Open workbook …");
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+  await page.keyboard.press("Enter");
+  const chooser = await chooserOpened;
   await chooser.setFiles(SAMPLE);
   await page.getByRole("button", { name: "Check and write summaries" }).waitFor();
   // Focus stayed where the user was, on the (renamed) button.

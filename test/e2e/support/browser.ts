@@ -66,8 +66,10 @@ export async function openPane(browser: Browser, served: Served, options: Browse
 /** Opens a file through the page's own button and the browser's file chooser. */
 export async function openFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const button = page.getByRole("button", { name: /^(Öppna arbetsbok|Open workbook|Öppna en annan arbetsbok|Open another workbook) …$/ });
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button.click()]);
-  await chooser.setFiles(file);
+  // Listening first: the click must not race Playwright turning on file-chooser interception.
+  const chooserOpened = page.waitForEvent("filechooser");
+  await button.click();
+  await (await chooserOpened).setFiles(file);
 }
 
 export const RUN_BUTTON = /^(Kontrollera och skriv sammanställningar|Check and write summaries)$/;

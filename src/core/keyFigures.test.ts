@@ -1,19 +1,12 @@
 import type { Analysis } from "./engine";
 import { keyFigures } from "./keyFigures";
+import { DEFAULT_SETTINGS } from "./read/settings";
 import type { Finding, HiredStaffRow, MeasureRow, ProgrammeRow, Settings, VarianceRow, WorkbookModel } from "./types";
 
+// The defaults, without account groups: key figures read only the summaries.
 const settings: Settings = {
-  unit: null,
-  costSign: "auto",
-  year: null,
+  ...DEFAULT_SETTINGS,
   accounts: { ownStaff: [], hiredDoctors: [], hiredNurses: [], hiredOther: [], consultants: [], income: [] },
-  hiredShareTarget: 0.02,
-  hiredShareDenominator: "ownStaff",
-  statusThresholds: { green: 0.9, yellow: 0.5 },
-  commentThresholdAmount: 500,
-  commentThresholdShare: 0.1,
-  jumpShare: 0.5,
-  jumpMinAmount: 200,
 };
 
 const model: WorkbookModel = {

@@ -1,14 +1,13 @@
 import type { Analysis } from "../../core/engine";
 import { keyFigures } from "../../core/keyFigures";
+import { DEFAULT_SETTINGS } from "../../core/read/settings";
 import type { Finding, Settings, WorkbookModel } from "../../core/types";
 import type { BalansActions, Detection, RunOutcome } from "../actions";
 
 /** Small hand-built data for component tests: one region, two months, a few findings. */
 
 export const settings: Settings = {
-  unit: null,
-  costSign: "auto",
-  year: null,
+  ...DEFAULT_SETTINGS,
   accounts: {
     ownStaff: [{ kind: "range", from: 7000, to: 7699 }],
     hiredDoctors: [
@@ -20,13 +19,6 @@ export const settings: Settings = {
     consultants: [{ kind: "range", from: 6550, to: 6559 }],
     income: [{ kind: "range", from: 3000, to: 3999 }],
   },
-  hiredShareTarget: 0.02,
-  hiredShareDenominator: "ownStaff",
-  statusThresholds: { green: 0.9, yellow: 0.5 },
-  commentThresholdAmount: 500,
-  commentThresholdShare: 0.1,
-  jumpShare: 0.5,
-  jumpMinAmount: 200,
 };
 
 export function detection(overrides: Partial<Detection> = {}): Detection {

@@ -1,7 +1,6 @@
 import {
   Button,
   Field,
-  MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -19,6 +18,7 @@ import { FindingsList } from "../FindingsList/FindingsList";
 import { LanguageSwitch } from "../LanguageSwitch/LanguageSwitch";
 import { ResultView } from "../ResultView/ResultView";
 import { SettingsPanel } from "../SettingsPanel/SettingsPanel";
+import { PaneMessageBar } from "../PaneMessageBar";
 import { useAppStyles } from "./useAppStyles";
 
 export interface AppProps {
@@ -175,12 +175,12 @@ function Pane({ actions, language, onLanguageChange, fileHost }: PaneProps) {
       {tab === "check" && detection && setup && (
         <>
           {setup.reportSheets.length === 0 && (
-            <MessageBar intent="warning">
+            <PaneMessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>{t(TEXT.noReportsTitle)}</MessageBarTitle>
                 {t(TEXT.noReportsBody)}
               </MessageBarBody>
-            </MessageBar>
+            </PaneMessageBar>
           )}
           <DetectionPanel detection={detection} setup={setup} onChange={setSetup} disabled={phase.kind === "running"} />
           <div className={styles.actions}>
@@ -207,12 +207,12 @@ function Pane({ actions, language, onLanguageChange, fileHost }: PaneProps) {
       )}
 
       {phase.kind === "error" && (
-        <MessageBar intent="error" role="alert">
+        <PaneMessageBar intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t(TEXT.errorTitle)}</MessageBarTitle>
             {t(phase.message)}
           </MessageBarBody>
-        </MessageBar>
+        </PaneMessageBar>
       )}
       {/* With a file, the opener is the way on: trying the same file again would fail again. */}
       {phase.kind === "error" && !phase.detection && !fileHost && (
@@ -224,9 +224,9 @@ function Pane({ actions, language, onLanguageChange, fileHost }: PaneProps) {
       )}
 
       {navigationError && (
-        <MessageBar intent="warning">
+        <PaneMessageBar intent="warning">
           <MessageBarBody>{t(navigationError)}</MessageBarBody>
-        </MessageBar>
+        </PaneMessageBar>
       )}
 
       {tab === "check" && phase.kind === "result" && (

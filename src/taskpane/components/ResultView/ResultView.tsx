@@ -1,9 +1,10 @@
-import { Badge, Button, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Button, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
 import { formatNumber, formatPercent, monthName } from "../../../core/format";
 import type { KeyFigures } from "../../../core/keyFigures";
 import type { Language } from "../../../core/types";
 import type { RunOutcome } from "../../actions";
 import { TEXT, useLanguage, useText } from "../../i18n";
+import { PaneMessageBar } from "../PaneMessageBar";
 import { useResultViewStyles } from "./useResultViewStyles";
 
 export interface ResultViewProps {
@@ -40,9 +41,9 @@ export function ResultView({ outcome, onShowSheet }: ResultViewProps) {
       </Subtitle2>
 
       {total === 0 ? (
-        <MessageBar intent="success">
+        <PaneMessageBar intent="success">
           <MessageBarBody>{t(TEXT.noFindings)}</MessageBarBody>
-        </MessageBar>
+        </PaneMessageBar>
       ) : (
         <>
           <Text>{t(TEXT.summariesWritten)}</Text>

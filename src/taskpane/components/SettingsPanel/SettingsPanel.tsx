@@ -2,7 +2,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -16,6 +15,7 @@ import type { AccountClass, AccountRule, Message, Settings, Unit } from "../../.
 import { userMessageOf } from "../../actions";
 import { TEXT, useLanguage, useText } from "../../i18n";
 import { formatAmountInput, formatPercentInput, formatRules, parseAmount, parsePercent, parseRules } from "../../settingsText";
+import { PaneMessageBar } from "../PaneMessageBar";
 import { useSettingsPanelStyles } from "./useSettingsPanelStyles";
 
 type RuleClass = Exclude<AccountClass, "otherCost">;
@@ -184,12 +184,12 @@ export function SettingsPanel({ settings, editable, settingsSheet, onSave }: Set
           {t(TEXT.settingsNote)}
         </Text>
       ) : (
-        <MessageBar intent="info">
+        <PaneMessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>{t(TEXT.settingsReadOnlyTitle)}</MessageBarTitle>
             {t(TEXT.settingsReadOnly(settingsSheet ?? ""))}
           </MessageBarBody>
-        </MessageBar>
+        </PaneMessageBar>
       )}
 
       <form
@@ -284,14 +284,14 @@ export function SettingsPanel({ settings, editable, settingsSheet, onSave }: Set
           </Button>
         </div>
         {save.kind === "saved" && (
-          <MessageBar intent="success">
+          <PaneMessageBar intent="success">
             <MessageBarBody>{t(TEXT.saved)}</MessageBarBody>
-          </MessageBar>
+          </PaneMessageBar>
         )}
         {save.kind === "failed" && (
-          <MessageBar intent="error">
+          <PaneMessageBar intent="error">
             <MessageBarBody>{t(save.message)}</MessageBarBody>
-          </MessageBar>
+          </PaneMessageBar>
         )}
       </form>
     </section>
